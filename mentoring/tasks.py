@@ -1,0 +1,64 @@
+"""Celery tasks of the mentoring app, and the base class that runs a task inside its tenant's scope."""
+
+from celery import Task, shared_task
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django_scopes import scope
+
+from .models import Membership, Municipality, Organization
+from .tenancy import tenant_scope
+
+
+class TenantTask(Task):
+    """A task that works for one tenant: it takes ``organization_id`` or ``municipality_id`` (never an
+    instance), reloads the tenant and runs inside its scope. Tasks retry a few times on a lost connection."""
+
+    autoretry_for = (ConnectionError,)
+    max_retries = 3
+    retry_backoff = True
+
+    def __call__(self, *args, **kwargs):
+        if "organization_id" in kwargs:
+            tenant = Organization.objects.get(pk=kwargs["organization_id"])
+        elif "municipality_id" in kwargs:
+            tenant = Municipality.objects.get(pk=kwargs["municipality_id"])
+        else:
+            raise TypeError(f"{self.name} needs organization_id or municipality_id.")
+        with scope(**tenant_scope(tenant)):
+            return super().__call__(*args, tenant=tenant, **kwargs)
+
+
+def absolute_url(path: str) -> str:
+    return settings.PORTAL_BASE_URL.rstrip("/") + path
+
+
+@shared_task(base=TenantTask, bind=True)
+def send_role_granted_email(self, *, membership_id, new_account, tenant, organization_id=None, municipality_id=None):
+    """Tell a person about the role they were given; a new account gets the link to set a password."""
+    membership = Membership.objects.select_related("user").filter(pk=membership_id).first()
+    if membership is None or membership.tenant != tenant:
+        return  # revoked before the e-mail went out
+    user = membership.user
+    context = {
+        "user": user,
+        "membership": membership,
+        "tenant": tenant,
+        "portal_url": absolute_url(tenant.get_absolute_url()),
+    }
+    if new_account:
+        uid = urlsafe_base64_encode(force_bytes(user.pk))
+        token = default_token_generator.make_token(user)
+        context["set_password_url"] = absolute_url(
+            reverse("password_reset_confirm", kwargs={"uidb64": uid, "token": token})
+        )
+    send_mail(
+        subject=f"Портал наставничества: вам назначена роль «{membership.get_role_display()}»",
+        message=render_to_string("mentoring/email/role_granted.txt", context),
+        from_email=None,
+        recipient_list=[user.email],
+    )
