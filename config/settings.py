@@ -16,7 +16,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
-DEMO_SECRET_KEY = "demo-insecure-key-do-not-use-in-production"
+DEMO_SECRET_KEY = "demo-insecure-key-do-not-use-in-production"  # noqa: S105 - refused in production below
 
 PORTAL_ENV = env.str("PORTAL_ENV", default="demo")
 if PORTAL_ENV not in {"demo", "production"}:

@@ -64,7 +64,9 @@ def revoke_role(*, membership: Membership, revoked_by, request=None) -> None:
     if membership.role == granting_role:
         holders = Membership.objects.select_for_update().filter(role=granting_role, **tenant_filter(tenant))
         if len(holders) <= 1:
-            raise ValidationError(f"Нельзя снять последнюю роль «{Role(granting_role).label}»: назначьте сначала другого.")
+            raise ValidationError(
+                f"Нельзя снять последнюю роль «{Role(granting_role).label}»: назначьте сначала другого."
+            )
     log_action(
         "membership.revoked",
         actor=revoked_by,

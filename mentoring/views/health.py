@@ -1,13 +1,13 @@
 """``/healthz``: the state of the database, the broker/cache and the Celery workers, for load balancers."""
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from config.celery import app as celery_app
-from django.contrib.auth.decorators import login_not_required
 
 WORKER_PING_TIMEOUT = 1.0
 

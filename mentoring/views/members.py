@@ -30,12 +30,15 @@ class MemberListView(FormView):
     def form_valid(self, form):
         data = form.cleaned_data
         try:
-            membership = grant_role(tenant=self.request.tenant, granted_by=self.request.user, request=self.request, **data)
+            membership = grant_role(
+                tenant=self.request.tenant, granted_by=self.request.user, request=self.request, **data
+            )
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
         messages.success(
-            self.request, f"{membership.user.full_name} получает роль «{membership.get_role_display()}». Письмо отправлено."
+            self.request,
+            f"{membership.user.full_name} получает роль «{membership.get_role_display()}». Письмо отправлено.",
         )
         return redirect(self.request.path)
 
