@@ -1,6 +1,7 @@
 """Celery tasks of the mentoring app, and the base class that runs a task inside its tenant's scope."""
 
-from celery import Task, shared_task
+from celery import shared_task
+from celery.contrib.django.task import DjangoTask
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
@@ -14,7 +15,7 @@ from .models import Membership, Municipality, Organization
 from .tenancy import tenant_scope
 
 
-class TenantTask(Task):
+class TenantTask(DjangoTask):
     """A task that works for one tenant: it takes ``organization_id`` or ``municipality_id`` (never an
     instance), reloads the tenant and runs inside its scope. Tasks retry a few times on a lost connection."""
 

@@ -1,0 +1,105 @@
+"""Shared fixtures: two municipalities, three schools, a user for every role, and logged-in clients.
+
+Fixtures create rows with scopes disabled (one of the reviewed places where that is allowed).
+"""
+
+import pytest
+from django.test import Client
+from django_scopes import scopes_disabled
+
+from config.celery import app as celery_app
+from mentoring.models import Membership, Municipality, Organization, User
+from mentoring.roles import MUNICIPAL_ROLES, SCHOOL_ROLES, Role
+
+PASSWORD = "test-password-2026"
+
+
+@pytest.fixture(autouse=True)
+def eager_celery():
+    """Tasks run in-process unless a test starts a real worker (tests marked ``worker`` switch this off)."""
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    yield
+    celery_app.conf.task_always_eager = previous
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def make_user(email, role_label="", **fields):
+    user = User.objects.create_user(
+        email=email,
+        password=PASSWORD,
+        last_name=fields.pop("last_name", "Иванов"),
+        first_name=fields.pop("first_name", role_label or "Иван"),
+        patronymic="Петрович",
+        **fields,
+    )
+    return user
+
+
+class World:
+    """The tenants and people every permission test works with.
+
+    ``school`` and ``sibling`` belong to ``municipality``; ``other_school`` to ``other_municipality``.
+    ``users[role]`` holds that role in ``school`` (school roles) or in ``municipality`` (municipal roles).
+    """
+
+    def __init__(self):
+        with scopes_disabled():
+            self.municipality = Municipality.objects.create(
+                slug="murta",
+                name="Управление образования Муртинского района",
+                short_name="УО Мурта",
+                region="Красноярский край",
+            )
+            self.other_municipality = Municipality.objects.create(
+                slug="kansk",
+                name="Управление образования Канского района",
+                short_name="УО Канск",
+                region="Красноярский край",
+            )
+            self.school = Organization.objects.create(
+                slug="school-a", name="МБОУ «Школа А»", short_name="Школа А", municipality=self.municipality
+            )
+            self.sibling = Organization.objects.create(
+                slug="school-b", name="МБОУ «Школа Б»", short_name="Школа Б", municipality=self.municipality
+            )
+            self.other_school = Organization.objects.create(
+                slug="school-z", name="МБОУ «Школа Я»", short_name="Школа Я", municipality=self.other_municipality
+            )
+            self.users = {}
+            for role in Role:
+                user = make_user(f"{role.value}@a.test", role_label=role.label, last_name=role.label.split()[0])
+                if role in SCHOOL_ROLES:
+                    Membership.objects.create(user=user, role=role, organization=self.school)
+                else:
+                    Membership.objects.create(user=user, role=role, municipality=self.municipality)
+                self.users[role] = user
+            # The same roles in the other tenants, so that "other tenant" objects exist for every URL.
+            self.other_users = {}
+            for role in Role:
+                user = make_user(f"{role.value}@z.test", role_label=role.label)
+                if role in SCHOOL_ROLES:
+                    Membership.objects.create(user=user, role=role, organization=self.other_school)
+                else:
+                    Membership.objects.create(user=user, role=role, municipality=self.other_municipality)
+                self.other_users[role] = user
+            self.staff = User.objects.create_superuser(
+                email="staff@platform.test", password=PASSWORD, last_name="Платформа", first_name="Админ"
+            )
+
+    def client_for(self, user) -> Client:
+        client = Client()
+        client.force_login(user)
+        return client
+
+
+@pytest.fixture
+def world(db):
+    return World()
+
+
+__all__ = ["MUNICIPAL_ROLES", "PASSWORD", "SCHOOL_ROLES", "World", "make_user"]

@@ -1,0 +1,220 @@
+"""The permission matrix: every URL pattern × every role × own / other tenant.
+
+Expectations are written here from shared/ROLES.md, independently of ``mentoring.roles.MATRIX``, so that a
+change to the code's matrix that contradicts the document fails. A URL pattern missing from ``CASES``
+fails ``test_every_url_pattern_is_in_the_matrix``.
+"""
+
+from dataclasses import dataclass, field
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django_scopes import scopes_disabled
+
+from mentoring.models import AuditEntry, Membership, User
+from mentoring.roles import MUNICIPAL_ROLES, SCHOOL_ROLES, Role
+
+D, C = Role.DIRECTOR, Role.CURATOR
+MC = Role.MUNICIPAL_COORDINATOR
+
+
+@dataclass(frozen=True)
+class Case:
+    level: str  # "school", "municipality", "account" (any logged-in user), "public", "admin"
+    allowed: frozenset = frozenset()
+    methods: tuple = ("get",)
+    object_kwarg: str | None = None  # a URL kwarg naming a membership of the tenant
+    post_data: dict = field(default_factory=dict)
+
+
+CASES = {
+    "home": Case("account"),
+    "school_home": Case("school", SCHOOL_ROLES),
+    "school_members": Case(
+        "school",
+        frozenset({D}),
+        ("get", "post"),
+        post_data={"email": "new@a.test", "role": "mentor", "last_name": "Новиков", "first_name": "Олег"},
+    ),
+    "school_member_revoke": Case("school", frozenset({D}), ("post",), object_kwarg="pk"),
+    "school_audit": Case("school", frozenset({D, C})),
+    "municipality_home": Case("municipality", MUNICIPAL_ROLES),
+    "municipal_members": Case(
+        "municipality",
+        frozenset({MC}),
+        ("get", "post"),
+        post_data={
+            "email": "new@m.test",
+            "role": "municipal_specialist",
+            "last_name": "Новикова",
+            "first_name": "Анна",
+        },
+    ),
+    "municipal_member_revoke": Case("municipality", frozenset({MC}), ("post",), object_kwarg="pk"),
+    "healthz": Case("public"),
+    "login": Case("public"),
+    "logout": Case("account", methods=("post",)),
+    "password_change": Case("account"),
+    "password_change_done": Case("account"),
+    "password_reset": Case("public"),
+    "password_reset_done": Case("public"),
+    "password_reset_confirm": Case("public"),
+    "password_reset_complete": Case("public"),
+}
+
+
+def url_names(patterns, namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            yield from url_names(pattern.url_patterns, pattern.namespace or namespace)
+        elif isinstance(pattern, URLPattern):
+            yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+
+def test_every_url_pattern_is_in_the_matrix():
+    names = set(url_names(get_resolver().url_patterns))
+    portal_names = {name for name in names if not name.startswith("admin:")}
+    assert portal_names - set(CASES) == set(), "add these URL patterns to CASES in tests/test_permissions.py"
+    assert set(CASES) - portal_names == set(), "CASES names URL patterns that no longer exist"
+
+
+def snapshot():
+    with scopes_disabled():
+        return (
+            sorted(Membership.objects.values_list("pk", "user_id", "role", "organization_id", "municipality_id")),
+            User.objects.count(),
+            AuditEntry.objects.count(),
+        )
+
+
+def tenant_url(world, name, case, *, other: bool):
+    """The URL of ``name`` in the user's own tenant, or in another municipality's tenant."""
+    if case.level == "school":
+        tenant = world.other_school if other else world.school
+        kwargs = {"org": tenant.slug}
+        mentor_role, lookup = Role.MENTOR, {"organization": tenant}
+    else:
+        tenant = world.other_municipality if other else world.municipality
+        kwargs = {"muni": tenant.slug}
+        mentor_role, lookup = Role.MUNICIPAL_SPECIALIST, {"municipality": tenant}
+    if case.object_kwarg:
+        kwargs[case.object_kwarg] = Membership.objects.get(role=mentor_role, **lookup).pk
+    return reverse(name, kwargs=kwargs)
+
+
+TENANT_CASES = [(name, case) for name, case in CASES.items() if case.level in ("school", "municipality")]
+MATRIX_PARAMS = [
+    pytest.param(name, role, method, id=f"{name}-{role.value}-{method}")
+    for name, case in TENANT_CASES
+    for role in Role
+    for method in case.methods
+]
+
+
+def expected_status(case, role):
+    own_level_roles = SCHOOL_ROLES if case.level == "school" else MUNICIPAL_ROLES
+    if role not in own_level_roles:
+        return 404  # a municipal user has no school here, a school user no municipality
+    return "allowed" if role in case.allowed else 403
+
+
+@pytest.mark.parametrize(("name", "role", "method"), MATRIX_PARAMS)
+def test_own_tenant(world, name, role, method):
+    case = CASES[name]
+    client = world.client_for(world.users[role])
+    url = tenant_url(world, name, case, other=False)
+    before = snapshot()
+    response = getattr(client, method)(url, case.post_data)
+    expected = expected_status(case, role)
+    if expected == "allowed":
+        assert response.status_code in (200, 302), response.content[:500]
+        if response.status_code == 302:
+            assert "/accounts/login/" not in response["Location"]
+    else:
+        assert response.status_code == expected
+        assert snapshot() == before, "a denied request changed data"
+
+
+@pytest.mark.parametrize(("name", "role", "method"), MATRIX_PARAMS)
+def test_other_tenant_is_404(world, name, role, method):
+    case = CASES[name]
+    client = world.client_for(world.users[role])
+    before = snapshot()
+    response = getattr(client, method)(tenant_url(world, name, case, other=True), case.post_data)
+    assert response.status_code == 404
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize(("name", "method"), [(n, m) for n, c in TENANT_CASES for m in c.methods])
+def test_anonymous_goes_to_login(world, client, name, method):
+    case = CASES[name]
+    before = snapshot()
+    response = getattr(client, method)(tenant_url(world, name, case, other=False), case.post_data)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+    assert snapshot() == before
+
+
+def test_sibling_school_of_the_same_municipality_is_404(world):
+    client = world.client_for(world.users[Role.DIRECTOR])
+    assert client.get(reverse("school_home", kwargs={"org": world.sibling.slug})).status_code == 404
+
+
+def test_object_of_another_tenant_under_own_url_is_404(world):
+    """The director of school A cannot revoke a role in school Я by putting its id under A's URL."""
+    client = world.client_for(world.users[Role.DIRECTOR])
+    foreign = Membership.objects.get(organization=world.other_school, role=Role.MENTOR)
+    before = snapshot()
+    response = client.post(reverse("school_member_revoke", kwargs={"org": world.school.slug, "pk": foreign.pk}))
+    assert response.status_code == 404
+    assert snapshot() == before
+
+
+def test_platform_staff_without_a_role_get_403_not_404(world):
+    client = world.client_for(world.staff)
+    assert client.get(reverse("school_home", kwargs={"org": world.other_school.slug})).status_code == 403
+
+
+def test_unknown_tenant_is_404(world):
+    client = world.client_for(world.users[Role.DIRECTOR])
+    assert client.get("/o/no-such-school/").status_code == 404
+    assert client.get("/m/no-such-municipality/").status_code == 404
+
+
+ACCOUNT_AND_PUBLIC = [(name, case) for name, case in CASES.items() if case.level in ("account", "public")]
+
+
+def account_url(world, name):
+    if name == "password_reset_confirm":
+        return reverse(name, kwargs={"uidb64": "MQ", "token": "set-password"})
+    return reverse(name)
+
+
+@pytest.mark.parametrize(("name", "case"), ACCOUNT_AND_PUBLIC, ids=[name for name, _ in ACCOUNT_AND_PUBLIC])
+def test_account_and_public_pages(world, client, name, case):
+    method = case.methods[0]
+    anonymous = getattr(client, method)(account_url(world, name))
+    if case.level == "public":
+        assert anonymous.status_code in (200, 302)
+        assert not anonymous.get("Location", "").startswith(reverse("login") + "?")
+    else:
+        assert anonymous.status_code == 302
+        assert anonymous["Location"].startswith(reverse("login"))
+    logged_in = getattr(world.client_for(world.users[Role.MENTOR]), method)(account_url(world, name))
+    assert logged_in.status_code in (200, 302)
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_admin_is_for_platform_staff_only(world, role):
+    client = world.client_for(world.users[role])
+    for url in (reverse("admin:index"), reverse("admin:mentoring_organization_changelist")):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_admin_lists_every_tenant_for_staff(world):
+    response = world.client_for(world.staff).get(reverse("admin:mentoring_auditentry_changelist"))
+    assert response.status_code == 200
+    content = world.client_for(world.staff).get(reverse("admin:mentoring_organization_changelist")).content.decode()
+    assert all(name in content for name in ("Школа А", "Школа Б", "Школа Я"))
