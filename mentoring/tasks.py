@@ -17,7 +17,8 @@ from .tenancy import tenant_scope
 
 class TenantTask(DjangoTask):
     """A task that works for one tenant: it takes ``organization_id`` or ``municipality_id`` (never an
-    instance), reloads the tenant and runs inside its scope. Tasks retry a few times on a lost connection."""
+    instance), reloads the tenant, runs inside its scope and passes it to the task as ``tenant`` (declare
+    it as ``tenant=None``). Tasks retry a few times on a lost connection."""
 
     autoretry_for = (ConnectionError,)
     max_retries = 3
@@ -39,7 +40,9 @@ def absolute_url(path: str) -> str:
 
 
 @shared_task(base=TenantTask, bind=True)
-def send_role_granted_email(self, *, membership_id, new_account, tenant, organization_id=None, municipality_id=None):
+def send_role_granted_email(
+    self, *, membership_id, new_account, organization_id=None, municipality_id=None, tenant=None
+):
     """Tell a person about the role they were given; a new account gets the link to set a password."""
     membership = Membership.objects.select_related("user").filter(pk=membership_id).first()
     if membership is None or membership.tenant != tenant:

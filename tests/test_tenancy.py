@@ -76,7 +76,7 @@ def test_tenant_view_without_declared_capability_is_refused(world):
 
 
 @celery_app.task(base=TenantTask, bind=True, name="tests.audit_organizations")
-def audit_organizations(self, *, tenant, organization_id=None, municipality_id=None):
+def audit_organizations(self, *, organization_id=None, municipality_id=None, tenant=None):
     return sorted(set(AuditEntry.objects.values_list("organization_id", flat=True))), str(tenant)
 
 
