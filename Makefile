@@ -46,8 +46,10 @@ format: setup
 	$(BIN)/ruff check --fix .
 
 dataset: setup
+	psql "$(dir $(BENCH_DATABASE_URL))postgres" -tAc "SELECT 1 FROM pg_database WHERE datname = '$(notdir $(BENCH_DATABASE_URL))'" | grep -q 1 \
+		|| createdb -h 127.0.0.1 -U postgres $(notdir $(BENCH_DATABASE_URL))
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py migrate --noinput
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py generate_dataset --schools 100
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py generate_dataset --schools 100 --replace
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache
