@@ -18,11 +18,13 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "k" * 20 + "-production-secret-key-for-the-test-" + "z" * 20,
     "ALLOWED_HOSTS": "portal.example.ru",
     "DEBUG": "false",
+    "EMAIL_URL": "smtp+tls://portal:secret@smtp.example.ru:587",
+    "PORTAL_BASE_URL": "https://portal.example.ru",
 }
 
 
 def manage(*args, env):
-    base = {key: value for key, value in os.environ.items() if key not in ("PORTAL_ENV", "SECRET_KEY", "DEBUG")}
+    base = {key: value for key, value in os.environ.items() if key not in PRODUCTION_ENV}
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env={**base, **env}, capture_output=True, text=True, timeout=120
     )
@@ -41,6 +43,8 @@ def test_check_deploy_is_clean_with_production_settings():
         ({"SECRET_KEY": "demo-insecure-key-do-not-use-in-production"}, "SECRET_KEY"),
         ({"DEBUG": "true"}, "DEBUG"),
         ({"ALLOWED_HOSTS": ""}, "ALLOWED_HOSTS"),
+        ({"EMAIL_URL": ""}, "EMAIL_URL"),
+        ({"PORTAL_BASE_URL": ""}, "PORTAL_BASE_URL"),
     ],
 )
 def test_production_refuses_to_start_unsafely(override, message):
