@@ -99,7 +99,7 @@ def _male_patronymic(name: str) -> str:
     if name.endswith("ий"):
         stem = name[:-2]
         # After a single consonant the "и" drops (Юрий → Юрьевич); after a cluster it stays (Дмитрий → Дмитриевич).
-        if stem[-2] in _VOWELS:
+        if stem[-2].lower() in _VOWELS:
             return stem + "ьевич"
         return stem + "иевич"
     if name.endswith("й"):  # Андрей → Андреевич, Николай → Николаевич
@@ -256,21 +256,29 @@ def district_adjectives(rng: random.Random, count: int) -> list[str]:
 
 @dataclass(frozen=True)
 class District:
-    """A municipal district: its region, name and administrative centre."""
+    """A municipal district (район) or municipal okrug (муниципальный округ): region, name, administrative centre."""
 
     region: Region
     adjective: str  # «Берёзовский»
     centre: str  # «пгт. Берёзовка»
+    postcode_prefix: str  # four digits shared by the district's postcodes
+    phone_code: str  # the district's five-digit area code, «39198»
+    okrug: bool = False
 
     @property
     def name(self) -> str:
-        """«Берёзовский район»."""
-        return f"{self.adjective} район"
+        """«Берёзовский район» or «Берёзовский муниципальный округ»."""
+        return f"{self.adjective} {'муниципальный округ' if self.okrug else 'район'}"
 
     @property
     def genitive(self) -> str:
-        """«Берёзовского», as in «Управление образования администрации Берёзовского района»."""
-        return _adjective_form(self.adjective, "ого")
+        """«Берёзовского района», as in «Управление образования администрации Берёзовского района»."""
+        return f"{_adjective_form(self.adjective, 'ого')} {'муниципального округа' if self.okrug else 'района'}"
+
+    @property
+    def short_genitive(self) -> str:
+        """«Берёзовского района» or «Берёзовского МО», as in short names."""
+        return f"{_adjective_form(self.adjective, 'ого')} {'МО' if self.okrug else 'района'}"
 
     @property
     def feminine(self) -> str:
@@ -279,11 +287,15 @@ class District:
 
 
 def district(rng: random.Random, adjective: str) -> District:
-    """A district in a random region, centred in a settlement of its own."""
+    """A district in a random region, centred in a settlement of its own; about a quarter are municipal okrugs."""
+    region = rng.choice(REGIONS)
     return District(
-        region=rng.choice(REGIONS),
+        region=region,
         adjective=adjective,
-        centre=f"{rng.choice(('пгт.', 'с.', 'г.'))} {rng.choice(VILLAGES)}",
+        centre=f"{rng.choice(('пгт.', 'пгт.', 'с.'))} {rng.choice(VILLAGES)}",
+        postcode_prefix=f"{rng.randint(region.postcode_from, region.postcode_to)}{rng.randint(0, 9)}",
+        phone_code=f"{region.phone_code}{rng.randint(10, 99)}",
+        okrug=rng.random() < 0.25,
     )
 
 
@@ -292,21 +304,16 @@ def village(rng: random.Random) -> str:
     return f"{rng.choice(VILLAGE_TYPES)} {rng.choice(VILLAGES)}"
 
 
-def postcode(rng: random.Random, region: Region) -> str:
-    """A six-digit postcode within the region's range."""
-    return f"{rng.randint(region.postcode_from, region.postcode_to)}{rng.randint(0, 999):03d}"
-
-
 def address(rng: random.Random, place: District, settlement: str | None = None) -> str:
     """«663060, Красноярский край, Берёзовский район, с. Талажанка, ул. Школьная, 1»; default: the district centre."""
+    postcode = f"{place.postcode_prefix}{rng.randint(0, 99):02d}"
     street = f"ул. {rng.choice(STREETS)}, {rng.randint(1, 60)}"
-    return f"{postcode(rng, place.region)}, {place.region.name}, {place.name}, {settlement or place.centre}, {street}"
+    return f"{postcode}, {place.region.name}, {place.name}, {settlement or place.centre}, {street}"
 
 
-def phone(rng: random.Random, region: Region) -> str:
-    """A landline number in the region: «+7 (39198) 3-10-40»."""
-    code = f"{region.phone_code}{rng.randint(10, 99)}"
-    return f"+7 ({code}) {rng.randint(2, 7)}-{rng.randint(0, 99):02d}-{rng.randint(0, 99):02d}"
+def phone(rng: random.Random, place: District) -> str:
+    """A landline number in the district: «+7 (39198) 3-10-40»."""
+    return f"+7 ({place.phone_code}) {rng.randint(2, 7)}-{rng.randint(0, 99):02d}-{rng.randint(0, 99):02d}"
 
 
 # --- Education bodies and schools -------------------------------------------------------------------------------
@@ -322,25 +329,12 @@ class EducationBody:
 
 
 _BODIES = (
+    ("Управление образования администрации {full}", "УО {short}", "Руководитель управления образования"),
+    ("Отдел образования администрации {full}", "Отдел образования {short}", "Начальник отдела образования"),
     (
-        "Управление образования администрации {gen} района",
-        "УО {gen} района",
-        "Руководитель управления образования",
-    ),
-    (
-        "Отдел образования администрации {gen} муниципального района",
-        "Отдел образования {gen} района",
-        "Начальник отдела образования",
-    ),
-    (
-        "Комитет по образованию администрации {gen} муниципального округа",
-        "Комитет по образованию {gen} МО",
+        "Комитет по образованию администрации {full}",
+        "Комитет по образованию {short}",
         "Председатель комитета по образованию",
-    ),
-    (
-        "Управление образования администрации {gen} муниципального округа",
-        "УО {gen} МО",
-        "Начальник управления образования",
     ),
 )
 
@@ -348,7 +342,7 @@ _BODIES = (
 def education_body(rng: random.Random, place: District) -> EducationBody:
     """«Управление образования администрации Берёзовского района» / «УО Берёзовского района»."""
     name, short_name, head_position = rng.choice(_BODIES)
-    return EducationBody(name.format(gen=place.genitive), short_name.format(gen=place.genitive), head_position)
+    return EducationBody(name.format(full=place.genitive), short_name.format(short=place.short_genitive), head_position)
 
 
 # (full legal form, abbreviation, weight)
