@@ -29,11 +29,10 @@ class SchoolHomeView(TemplateView):
     def get_context_data(self, **kwargs):
         school = self.request.tenant
         roles = self.request.roles
-        staff = (
-            Membership.objects.filter(organization=school)
-            .exclude(role=Role.MENTOR)
-            .select_related("user")
-            .order_by("role", "user__last_name")
+        role_order = list(Role)
+        staff = sorted(
+            Membership.objects.filter(organization=school).exclude(role=Role.MENTOR).select_related("user"),
+            key=lambda membership: (role_order.index(membership.role), membership.user.last_name),
         )
         return super().get_context_data(
             school=school,
