@@ -104,3 +104,9 @@ def has_capability(roles, capability: Capability) -> bool:
 
 def capabilities_of(roles) -> frozenset[Capability]:
     return frozenset(capability for capability, allowed in MATRIX.items() if not allowed.isdisjoint(roles))
+
+
+def sorted_by_role(memberships):
+    """Memberships in the order roles are listed above (director first), then by name."""
+    order = list(Role)
+    return sorted(memberships, key=lambda m: (order.index(m.role), m.user.last_name, m.user.first_name))

@@ -2,7 +2,7 @@ from django.shortcuts import redirect
 from django.views.generic import TemplateView
 
 from mentoring.models import Membership, Organization
-from mentoring.roles import Capability, Role
+from mentoring.roles import Capability, Role, sorted_by_role
 from mentoring.tenancy import tenant_memberships
 
 
@@ -29,10 +29,8 @@ class SchoolHomeView(TemplateView):
     def get_context_data(self, **kwargs):
         school = self.request.tenant
         roles = self.request.roles
-        role_order = list(Role)
-        staff = sorted(
-            Membership.objects.filter(organization=school).exclude(role=Role.MENTOR).select_related("user"),
-            key=lambda membership: (role_order.index(membership.role), membership.user.last_name),
+        staff = sorted_by_role(
+            Membership.objects.filter(organization=school).exclude(role=Role.MENTOR).select_related("user")
         )
         return super().get_context_data(
             school=school,

@@ -6,7 +6,7 @@ from django.views.generic import FormView
 
 from mentoring.forms import GrantRoleForm
 from mentoring.models import Membership, Organization
-from mentoring.roles import Capability
+from mentoring.roles import Capability, sorted_by_role
 from mentoring.services.memberships import grant_role, revoke_role, tenant_filter
 
 
@@ -20,10 +20,8 @@ class MemberListView(FormView):
         return {**super().get_form_kwargs(), "school": isinstance(self.request.tenant, Organization)}
 
     def get_context_data(self, **kwargs):
-        memberships = (
-            Membership.objects.filter(**tenant_filter(self.request.tenant))
-            .select_related("user", "granted_by")
-            .order_by("role", "user__last_name", "user__first_name")
+        memberships = sorted_by_role(
+            Membership.objects.filter(**tenant_filter(self.request.tenant)).select_related("user", "granted_by")
         )
         return super().get_context_data(memberships=memberships, revoke_url_name=self.revoke_url_name, **kwargs)
 
