@@ -1,7 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
+from mentoring.forms import LoginForm
 from mentoring.views.audit import AuditLogView
 from mentoring.views.health import healthz
 from mentoring.views.home import HomeView, MunicipalityHomeView, SchoolHomeView
@@ -29,7 +33,11 @@ municipal_patterns = [
 ]
 
 account_patterns = [
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),
+        name="login",
+    ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("password/change/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
@@ -49,5 +57,10 @@ urlpatterns = [
     path("o/<slug:org>/", include(school_patterns)),
     path("m/<slug:muni>/", include(municipal_patterns)),
     path("healthz", healthz, name="healthz"),
+    path(
+        "favicon.ico",
+        login_not_required(RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
+        name="favicon",
+    ),
     path("admin/", admin.site.urls),
 ]

@@ -28,7 +28,7 @@ def test_wrong_password_shows_a_russian_error_and_keeps_the_email(world, client)
     response = login(client, "curator@a.test", "wrong-password")
     content = response.content.decode()
     assert response.status_code == 200
-    assert "Пожалуйста, введите правильные" in content
+    assert "Неверный адрес электронной почты или пароль" in content
     assert 'value="curator@a.test"' in content
 
 

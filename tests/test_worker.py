@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -40,20 +41,36 @@ def worker(transactional_db, tmp_path):
         "EMAIL_FILE_PATH": str(tmp_path),
     }
     hostname = f"test-{os.getpid()}@%h"
+    queue = f"test-{uuid.uuid4().hex}"  # a queue of its own: other runs sharing this Redis cannot take its tasks
     process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo", "--loglevel=WARNING", "-n", hostname],
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "--pool=solo",
+            "--loglevel=WARNING",
+            "-n",
+            hostname,
+            "-Q",
+            queue,
+        ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    celery_app.control.purge()
     deadline = time.monotonic() + 30
     while not celery_app.control.ping(timeout=0.5, destination=[hostname.replace("%h", os.uname().nodename)]):
         assert process.poll() is None, process.stderr.read().decode()
         assert time.monotonic() < deadline, "the worker did not answer within 30 s"
+    default_queue = celery_app.conf.task_default_queue
     celery_app.conf.task_always_eager = False
+    celery_app.conf.task_default_queue = queue
     yield tmp_path
+    celery_app.conf.task_default_queue = default_queue
     process.terminate()
     process.wait(timeout=30)
 

@@ -8,6 +8,14 @@ from .tenants import Municipality, Organization
 ACTION_LABELS = {
     "membership.granted": "Назначена роль",
     "membership.revoked": "Снята роль",
+    "person.created": "Внесена запись",
+    "person.updated": "Изменена запись",
+    "person.card_opened": "Открыта карточка несовершеннолетнего",
+    "person.erased": "Удалены персональные данные",
+    "person.imported": "Импорт записей",
+    "consent.registered": "Зарегистрировано согласие",
+    "consent.withdrawn": "Отозвано согласие",
+    "people.exported": "Выгрузка списка",
 }
 
 
