@@ -9,6 +9,7 @@ cookies are secure and HSTS is sent.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -238,3 +239,10 @@ LOGGING = {
 
 # The address users reach the portal at, for links in e-mails sent by background tasks.
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
+
+CELERY_BEAT_SCHEDULE = {
+    "erase-withdrawn-personal-data": {
+        "task": "mentoring.tasks.erase_withdrawn_personal_data",
+        "schedule": crontab(hour=2, minute=30),
+    },
+}

@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from mentoring.forms import LoginForm
+from mentoring.views import consents, people, references
 from mentoring.views.audit import AuditLogView
 from mentoring.views.health import healthz
 from mentoring.views.home import HomeView, MunicipalityHomeView, SchoolHomeView
@@ -24,6 +25,25 @@ school_patterns = [
     path("members/", SchoolMemberListView.as_view(), name="school_members"),
     path("members/<int:pk>/revoke/", SchoolMemberRevokeView.as_view(), name="school_member_revoke"),
     path("audit/", AuditLogView.as_view(), name="school_audit"),
+    path("mentees/", people.MenteeListView.as_view(), name="mentee_list"),
+    path("mentees/new/", people.MenteeFormView.as_view(), name="mentee_create"),
+    path("mentees/<int:pk>/", people.MenteeDetailView.as_view(), name="mentee_detail"),
+    path("mentees/<int:pk>/edit/", people.MenteeFormView.as_view(), name="mentee_edit"),
+    path("mentees/<int:pk>/history/", people.MenteeHistoryView.as_view(), name="mentee_history"),
+    path("mentees/<int:pk>/consents/new/", consents.MenteeConsentView.as_view(), name="mentee_consent_create"),
+    path("mentors/", people.MentorListView.as_view(), name="mentor_list"),
+    path("mentors/new/", people.MentorFormView.as_view(), name="mentor_create"),
+    path("mentors/<int:pk>/", people.MentorDetailView.as_view(), name="mentor_detail"),
+    path("mentors/<int:pk>/edit/", people.MentorFormView.as_view(), name="mentor_edit"),
+    path("mentors/<int:pk>/history/", people.MentorHistoryView.as_view(), name="mentor_history"),
+    path("mentors/<int:pk>/consents/new/", consents.MentorConsentView.as_view(), name="mentor_consent_create"),
+    path("consents/<int:pk>/withdraw/", consents.WithdrawConsentView.as_view(), name="consent_withdraw"),
+    path("consents/<int:pk>/scan/", consents.ConsentScanView.as_view(), name="consent_scan"),
+    path("tags/", references.TagListView.as_view(), name="tag_list"),
+    path("tags/<int:pk>/delete/", references.TagDeleteView.as_view(), name="tag_delete"),
+    path("partners/", references.PartnerListView.as_view(), name="partner_list"),
+    path("partners/new/", references.PartnerFormView.as_view(), name="partner_create"),
+    path("partners/<int:pk>/edit/", references.PartnerFormView.as_view(), name="partner_edit"),
 ]
 
 municipal_patterns = [

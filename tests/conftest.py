@@ -3,12 +3,26 @@
 Fixtures create rows with scopes disabled (one of the reviewed places where that is allowed).
 """
 
+from datetime import date
+
 import pytest
+from django.core.files.base import ContentFile
 from django.test import Client
+from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from config.celery import app as celery_app
-from mentoring.models import Membership, Municipality, Organization, User
+from mentoring.models import (
+    Consent,
+    Membership,
+    Mentee,
+    Mentor,
+    Municipality,
+    Organization,
+    PartnerOrganization,
+    Tag,
+    User,
+)
 from mentoring.roles import MUNICIPAL_ROLES, SCHOOL_ROLES, Role
 
 PASSWORD = "test-password-2026"
@@ -24,8 +38,9 @@ def eager_celery():
 
 
 @pytest.fixture(autouse=True)
-def _fast_passwords(settings):
+def _test_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 def make_user(email, role_label="", **fields):
@@ -38,6 +53,46 @@ def make_user(email, role_label="", **fields):
         **fields,
     )
     return user
+
+
+def fill_school(school):
+    """A tag, a partner, a minor mentee with a representative's consent (scan attached) and a mentor."""
+    tag = Tag.objects.create(organization=school, name="Адаптация в коллективе")
+    partner = PartnerOrganization.objects.create(organization=school, name="АО «Красмаш»")
+    mentee = Mentee.objects.create(
+        organization=school,
+        last_name="Петров",
+        first_name="Илья",
+        patronymic="Сергеевич",
+        birth_date=date.today().replace(year=date.today().year - 14, day=1),
+        group="8А",
+        representative_name="Петрова Анна Ивановна",
+        representative_relation="мать",
+        support_categories=["ovz"],
+    )
+    mentee.requests.add(tag)
+    mentor = Mentor.objects.create(
+        organization=school,
+        last_name="Сидорова",
+        first_name="Мария",
+        patronymic="Павловна",
+        category=Mentor.Category.TEACHER,
+        consent_number="12",
+        consent_date=date(2025, 9, 1),
+        capacity=2,
+    )
+    mentor.competencies.add(tag)
+    consent = Consent.objects.create(
+        organization=school,
+        mentee=mentee,
+        text_version="ПДн-2025-09",
+        given_by_name="Петрова Анна Ивановна",
+        given_by_relation="мать",
+        given_at=timezone.now(),
+        method=Consent.Method.SCAN,
+        scan=ContentFile(b"%PDF-1.4 consent", name="consent.pdf"),
+    )
+    return {"tag": tag, "partner": partner, "mentee": mentee, "mentor": mentor, "consent": consent}
 
 
 class World:
@@ -87,6 +142,7 @@ class World:
                 else:
                     Membership.objects.create(user=user, role=role, municipality=self.other_municipality)
                 self.other_users[role] = user
+            self.people = {school.pk: fill_school(school) for school in (self.school, self.sibling, self.other_school)}
             self.staff = User.objects.create_superuser(
                 email="staff@platform.test", password=PASSWORD, last_name="Платформа", first_name="Админ"
             )

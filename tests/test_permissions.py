@@ -11,7 +11,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_scopes import scopes_disabled
 
-from mentoring.models import AuditEntry, Membership, User
+from mentoring.models import AuditEntry, Consent, Membership, Mentee, Mentor, PartnerOrganization, Tag, User
 from mentoring.roles import MUNICIPAL_ROLES, SCHOOL_ROLES, Role
 
 D, C = Role.DIRECTOR, Role.CURATOR
@@ -20,11 +20,38 @@ MC = Role.MUNICIPAL_COORDINATOR
 
 @dataclass(frozen=True)
 class Case:
-    level: str  # "school", "municipality", "account" (any logged-in user), "public", "admin"
+    level: str  # "school", "municipality", "account" (any logged-in user), "public"
     allowed: frozenset = frozenset()
     methods: tuple = ("get",)
-    object_kwarg: str | None = None  # a URL kwarg naming a membership of the tenant
+    obj: str | None = None  # the tenant's object named by the URL's pk: "membership" or a key of World.people
     post_data: dict = field(default_factory=dict)
+
+
+READ_CARDS = frozenset({D, C, Role.METHODIST})
+EDIT_BASES = frozenset({D, C})
+MENTEE_POST = {
+    "last_name": "Новикова",
+    "first_name": "Ольга",
+    "category": "pupil",
+    "status": "in_base",
+    "source": "application",
+}
+MENTOR_POST = {
+    "last_name": "Громов",
+    "first_name": "Олег",
+    "category": "teacher",
+    "capacity": "1",
+    "training": "not_trained",
+    "status": "active",
+}
+CONSENT_POST = {
+    "purpose": "participation",
+    "text_version": "v1",
+    "given_by_name": "Петрова Анна",
+    "given_by_relation": "мать",
+    "given_at": "2025-09-01T10:00",
+    "method": "paper",
+}
 
 
 CASES = {
@@ -36,8 +63,31 @@ CASES = {
         ("get", "post"),
         post_data={"email": "new@a.test", "role": "mentor", "last_name": "Новиков", "first_name": "Олег"},
     ),
-    "school_member_revoke": Case("school", frozenset({D}), ("post",), object_kwarg="pk"),
+    "school_member_revoke": Case("school", frozenset({D}), ("post",), obj="membership"),
     "school_audit": Case("school", frozenset({D, C})),
+    "mentee_list": Case("school", READ_CARDS),
+    "mentee_create": Case("school", EDIT_BASES, ("get", "post"), post_data=MENTEE_POST),
+    "mentee_detail": Case("school", READ_CARDS, obj="mentee"),
+    "mentee_edit": Case("school", EDIT_BASES, ("get", "post"), obj="mentee", post_data=MENTEE_POST),
+    "mentee_history": Case("school", frozenset({D, C}), obj="mentee"),
+    "mentee_consent_create": Case("school", EDIT_BASES, ("get", "post"), obj="mentee", post_data=CONSENT_POST),
+    "mentor_list": Case("school", READ_CARDS),
+    "mentor_create": Case("school", EDIT_BASES, ("get", "post"), post_data=MENTOR_POST),
+    "mentor_detail": Case("school", READ_CARDS, obj="mentor"),
+    "mentor_edit": Case("school", EDIT_BASES, ("get", "post"), obj="mentor", post_data=MENTOR_POST),
+    "mentor_history": Case("school", frozenset({D, C}), obj="mentor"),
+    "mentor_consent_create": Case("school", EDIT_BASES, ("get", "post"), obj="mentor", post_data=CONSENT_POST),
+    "consent_withdraw": Case("school", EDIT_BASES, ("post",), obj="consent", post_data={"note": "заявление"}),
+    "consent_scan": Case("school", EDIT_BASES, obj="consent"),
+    "tag_list": Case("school", EDIT_BASES, ("get", "post"), post_data={"name": "Профориентация"}),
+    "tag_delete": Case("school", EDIT_BASES, ("post",), obj="tag"),
+    "partner_list": Case("school", READ_CARDS),
+    "partner_create": Case(
+        "school", EDIT_BASES, ("get", "post"), post_data={"name": "ООО «Вектор»", "kind": "employer"}
+    ),
+    "partner_edit": Case(
+        "school", EDIT_BASES, ("get", "post"), obj="partner", post_data={"name": "ООО «Вектор»", "kind": "employer"}
+    ),
     "municipality_home": Case("municipality", MUNICIPAL_ROLES),
     "municipal_members": Case(
         "municipality",
@@ -50,7 +100,7 @@ CASES = {
             "first_name": "Анна",
         },
     ),
-    "municipal_member_revoke": Case("municipality", frozenset({MC}), ("post",), object_kwarg="pk"),
+    "municipal_member_revoke": Case("municipality", frozenset({MC}), ("post",), obj="membership"),
     "healthz": Case("public"),
     "favicon": Case("public"),
     "login": Case("public"),
@@ -80,11 +130,17 @@ def test_every_url_pattern_is_in_the_matrix():
 
 
 def snapshot():
+    """Everything a request could change, to compare before and after a denied one."""
     with scopes_disabled():
         return (
             sorted(Membership.objects.values_list("pk", "user_id", "role", "organization_id", "municipality_id")),
             User.objects.count(),
             AuditEntry.objects.count(),
+            sorted(Mentee.objects.values_list("pk", "last_name", "updated_at")),
+            sorted(Mentor.objects.values_list("pk", "last_name", "updated_at")),
+            sorted(Consent.objects.values_list("pk", "withdrawn_at")),
+            sorted(Tag.objects.values_list("pk", "name")),
+            sorted(PartnerOrganization.objects.values_list("pk", "name")),
         )
 
 
@@ -98,8 +154,10 @@ def tenant_url(world, name, case, *, other: bool):
         tenant = world.other_municipality if other else world.municipality
         kwargs = {"muni": tenant.slug}
         mentor_role, lookup = Role.MUNICIPAL_SPECIALIST, {"municipality": tenant}
-    if case.object_kwarg:
-        kwargs[case.object_kwarg] = Membership.objects.get(role=mentor_role, **lookup).pk
+    if case.obj == "membership":
+        kwargs["pk"] = Membership.objects.get(role=mentor_role, **lookup).pk
+    elif case.obj:
+        kwargs["pk"] = world.people[tenant.pk][case.obj].pk
     return reverse(name, kwargs=kwargs)
 
 
