@@ -45,8 +45,9 @@ def changes_between(before: dict, after: dict) -> dict:
 @transaction.atomic
 def save_person(form, *, actor, tenant, request=None):
     """Save a mentee or mentor form (with its many-to-many fields) and record what changed."""
-    before = snapshot(form.instance)
     created = form.instance.pk is None
+    # The form has already copied the new values onto its instance: read the stored record for "before".
+    before = {} if created else snapshot(type(form.instance).objects.get(pk=form.instance.pk))
     if created:
         form.instance.organization = tenant
     person = form.save()
