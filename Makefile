@@ -51,5 +51,11 @@ dataset: setup
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py migrate --noinput
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py generate_dataset --schools 100 --replace
 
+# Benchmarks print figures (import, list pages…) measured on PostgreSQL; `make bench BENCH=people_list` runs one.
+bench: setup
+	psql "$(dir $(BENCH_DATABASE_URL))postgres" -tAc "SELECT 1 FROM pg_database WHERE datname = '$(notdir $(BENCH_DATABASE_URL))'" | grep -q 1 \
+		|| createdb -h 127.0.0.1 -U postgres $(notdir $(BENCH_DATABASE_URL))
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m benchmarks $(BENCH)
+
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Benchmarks: ``make bench`` runs them against PostgreSQL and prints the figures (no timing in tests)."""
