@@ -9,7 +9,7 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6379/1
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/mentoring_bench
 PYTEST_WORKERS ?= 2
 
-.PHONY: setup run test lint format bench dataset clean
+.PHONY: setup run test lint format bench bench-db dataset clean
 
 $(BIN)/.installed: requirements/base.txt requirements/dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,17 +45,17 @@ format: setup
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-dataset: setup
-	psql "$(dir $(BENCH_DATABASE_URL))postgres" -tAc "SELECT 1 FROM pg_database WHERE datname = '$(notdir $(BENCH_DATABASE_URL))'" | grep -q 1 \
-		|| createdb -h 127.0.0.1 -U postgres $(notdir $(BENCH_DATABASE_URL))
+dataset: setup bench-db
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py migrate --noinput
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py generate_dataset --schools 100 --replace
 
 # Benchmarks print figures (import, list pages…) measured on PostgreSQL; `make bench BENCH=people_list` runs one.
-bench: setup
+bench: setup bench-db
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m benchmarks $(BENCH)
+
+bench-db:
 	psql "$(dir $(BENCH_DATABASE_URL))postgres" -tAc "SELECT 1 FROM pg_database WHERE datname = '$(notdir $(BENCH_DATABASE_URL))'" | grep -q 1 \
 		|| createdb -h 127.0.0.1 -U postgres $(notdir $(BENCH_DATABASE_URL))
-	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m benchmarks $(BENCH)
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .pytest_cache .ruff_cache
