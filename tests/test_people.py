@@ -262,3 +262,13 @@ def test_list_queries_do_not_grow_with_rows(world, curator):
         for n in range(30):
             Mentee.objects.create(organization=world.school, last_name=f"В{n}", first_name="Г").requests.add(tag)
     assert count() == few
+
+
+def test_the_access_log_lists_who_opened_a_minors_card(world, curator):
+    minor = world.people[world.school.pk]["mentee"]
+    world.client_for(world.users[Role.METHODIST]).get(url(world, "mentee_detail", pk=minor.pk))
+    director = world.client_for(world.users[Role.DIRECTOR])
+    log = director.get(url(world, "school_audit"), {"action": "person.card_opened"})
+    entries = list(log.context["entries"])
+    assert [(entry.action, entry.actor) for entry in entries] == [("person.card_opened", world.users[Role.METHODIST])]
+    assert "Открыта карточка несовершеннолетнего" in log.content.decode()

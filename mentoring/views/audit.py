@@ -1,6 +1,7 @@
 from django.views.generic import ListView
 
 from mentoring.models import AuditEntry
+from mentoring.models.audit import ACTION_LABELS
 from mentoring.roles import Capability
 
 
@@ -13,4 +14,16 @@ class AuditLogView(ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        return AuditEntry.objects.select_related("actor").order_by("-created_at", "-id")
+        entries = AuditEntry.objects.select_related("actor").order_by("-created_at", "-id")
+        if (action := self.request.GET.get("action")) in ACTION_LABELS:
+            entries = entries.filter(action=action)
+        return entries
+
+    def get_context_data(self, **kwargs):
+        action = self.request.GET.get("action", "")
+        return super().get_context_data(
+            actions=ACTION_LABELS.items(),
+            selected_action=action,
+            query_string=f"action={action}" if action in ACTION_LABELS else "",
+            **kwargs,
+        )
