@@ -240,9 +240,21 @@ LOGGING = {
 # The address users reach the portal at, for links in e-mails sent by background tasks.
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 
+# Import of the bases from .xlsx / .csv: limits checked before a file is opened, and how long an
+# unconfirmed preview (and its file, which holds personal data) is kept.
+IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=5 * 1024 * 1024)
+IMPORT_MAX_UNPACKED_BYTES = env.int("IMPORT_MAX_UNPACKED_BYTES", default=100 * 1024 * 1024)
+IMPORT_MAX_COMPRESSION_RATIO = env.int("IMPORT_MAX_COMPRESSION_RATIO", default=100)
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=20000)
+IMPORT_PREVIEW_TTL_HOURS = env.int("IMPORT_PREVIEW_TTL_HOURS", default=24)
+
 CELERY_BEAT_SCHEDULE = {
     "erase-withdrawn-personal-data": {
         "task": "mentoring.tasks.erase_withdrawn_personal_data",
         "schedule": crontab(hour=2, minute=30),
+    },
+    "expire-import-previews": {
+        "task": "mentoring.tasks.expire_import_previews",
+        "schedule": crontab(minute=15),
     },
 }

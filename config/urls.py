@@ -6,7 +6,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from mentoring.forms import LoginForm
-from mentoring.views import consents, people, references
+from mentoring.views import consents, people, references, transfer
 from mentoring.views.audit import AuditLogView
 from mentoring.views.health import healthz
 from mentoring.views.home import HomeView, MunicipalityHomeView, SchoolHomeView
@@ -44,6 +44,30 @@ school_patterns = [
     path("partners/", references.PartnerListView.as_view(), name="partner_list"),
     path("partners/new/", references.PartnerFormView.as_view(), name="partner_create"),
     path("partners/<int:pk>/edit/", references.PartnerFormView.as_view(), name="partner_edit"),
+    path("mentees/import/", transfer.ImportView.as_view(base="mentees"), name="mentee_import"),
+    path(
+        "mentees/import/template.xlsx",
+        transfer.TemplateDownloadView.as_view(base="mentees"),
+        name="mentee_import_template",
+    ),
+    path(
+        "mentees/export.xlsx", transfer.ExportView.as_view(base="mentees"), {"fmt": "xlsx"}, name="mentee_export_xlsx"
+    ),
+    path("mentees/export.csv", transfer.ExportView.as_view(base="mentees"), {"fmt": "csv"}, name="mentee_export_csv"),
+    path("mentors/import/", transfer.ImportView.as_view(base="mentors"), name="mentor_import"),
+    path(
+        "mentors/import/template.xlsx",
+        transfer.TemplateDownloadView.as_view(base="mentors"),
+        name="mentor_import_template",
+    ),
+    path(
+        "mentors/export.xlsx", transfer.ExportView.as_view(base="mentors"), {"fmt": "xlsx"}, name="mentor_export_xlsx"
+    ),
+    path("mentors/export.csv", transfer.ExportView.as_view(base="mentors"), {"fmt": "csv"}, name="mentor_export_csv"),
+    path("jobs/<int:pk>/", transfer.JobView.as_view(), name="job_detail"),
+    path("jobs/<int:pk>/progress/", transfer.JobProgressView.as_view(), name="job_progress"),
+    path("jobs/<int:pk>/confirm/", transfer.JobConfirmView.as_view(), name="job_confirm"),
+    path("jobs/<int:pk>/recheck/", transfer.JobRecheckView.as_view(), name="job_recheck"),
 ]
 
 municipal_patterns = [

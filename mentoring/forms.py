@@ -6,8 +6,8 @@ from django.utils import timezone
 from django_scopes.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
 
 from .models import Consent, Mentee, Mentor, PartnerOrganization, SupportCategory, Tag, User
-from .models.people import ADULT_AGE, age_on
 from .roles import MUNICIPAL_ROLES, SCHOOL_ROLES, Role
+from .services.people import minor_representative_errors
 from .validators import no_markup
 
 # The version of the consent text the school hands out now; recorded with every consent.
@@ -96,11 +96,11 @@ class MenteeForm(PlainTextFormMixin, forms.ModelForm):
         birth_date = data.get("birth_date")
         if birth_date and birth_date > date.today():
             self.add_error("birth_date", "Дата рождения не может быть в будущем.")
-        age = age_on(birth_date, date.today())
-        if age is not None and age < ADULT_AGE:
-            for field in ("representative_name", "representative_relation"):
-                if not data.get(field):
-                    self.add_error(field, "Наставляемый несовершеннолетний: укажите законного представителя.")
+        representative = minor_representative_errors(
+            birth_date, data.get("representative_name"), data.get("representative_relation")
+        )
+        for field, message in representative.items():
+            self.add_error(field, message)
         teacher = data.get("category") in (
             Mentee.Category.YOUNG_SPECIALIST,
             Mentee.Category.NEW_TEACHER,

@@ -82,3 +82,34 @@ def erase_withdrawn_personal_data_of(self, *, organization_id, tenant=None):
 
     for person in people_due_for_erasure():
         erase_person(person, tenant=tenant)
+
+
+@shared_task(base=TenantTask, bind=True)
+def run_import_preview(self, *, organization_id, job_id, tenant=None):
+    """Check every row of an uploaded file and store the preview on the job (import, step 1)."""
+    from .services.imports import preview_job
+
+    preview_job(job_id, tenant=tenant)
+
+
+@shared_task(base=TenantTask, bind=True)
+def run_import(self, *, organization_id, job_id, tenant=None):
+    """Import a confirmed file: every row or none (import, step 2)."""
+    from .services.imports import import_job
+
+    import_job(job_id, tenant=tenant)
+
+
+@shared_task
+def expire_import_previews():
+    """Hourly (beat): for every school, delete uploaded files whose preview was abandoned."""
+    for organization_id in Organization.objects.values_list("pk", flat=True):
+        expire_import_previews_of.delay(organization_id=organization_id)
+
+
+@shared_task(base=TenantTask, bind=True)
+def expire_import_previews_of(self, *, organization_id, tenant=None):
+    """Delete, in one school, the files (and previews) of import jobs left unconfirmed past the limit."""
+    from .services.imports import expire_abandoned
+
+    expire_abandoned(tenant)

@@ -14,6 +14,7 @@ from django_scopes import scopes_disabled
 from config.celery import app as celery_app
 from mentoring.models import (
     Consent,
+    Job,
     Membership,
     Mentee,
     Mentor,
@@ -56,7 +57,8 @@ def make_user(email, role_label="", **fields):
 
 
 def fill_school(school):
-    """A tag, a partner, a minor mentee with a representative's consent (scan attached) and a mentor."""
+    """A tag, a partner, a minor mentee with a representative's consent (scan attached), a mentor, and an
+    import job of the school's director (when the school has one)."""
     tag = Tag.objects.create(organization=school, name="Адаптация в коллективе")
     partner = PartnerOrganization.objects.create(organization=school, name="АО «Красмаш»")
     mentee = Mentee.objects.create(
@@ -92,7 +94,27 @@ def fill_school(school):
         method=Consent.Method.SCAN,
         scan=ContentFile(b"%PDF-1.4 consent", name="consent.pdf"),
     )
-    return {"tag": tag, "partner": partner, "mentee": mentee, "mentor": mentor, "consent": consent}
+    job = None
+    director = Membership.objects.filter(organization=school, role=Role.DIRECTOR).select_related("user").first()
+    if director is not None:
+        # An import preview without errors, owned by the school's director (only its owner sees a job).
+        job = Job.objects.create(
+            organization=school,
+            user=director.user,
+            kind="import_mentees",
+            status=Job.Status.READY,
+            params={"filename": "класс.csv", "format": "csv", "phase": "preview"},
+            result={
+                "headers": ["Фамилия", "Имя"],
+                "rows": [{"line": 2, "cells": ["Новикова", "Ольга"], "ok": True}],
+                "total": 1,
+                "valid": 1,
+                "invalid": 0,
+                "errors": [],
+            },
+            input_file=ContentFile("Фамилия;Имя\nНовикова;Ольга\n".encode(), name="preview.csv"),
+        )
+    return {"tag": tag, "partner": partner, "mentee": mentee, "mentor": mentor, "consent": consent, "job": job}
 
 
 class World:

@@ -10,7 +10,7 @@ from django.utils import timezone
 from mentoring.audit import log_action
 from mentoring.models import Consent, Mentee, Mentor
 from mentoring.models.consents import ERASURE_DAYS
-from mentoring.models.people import ADULT_AGE
+from mentoring.models.people import ADULT_AGE, age_on
 
 
 def display_value(instance, field):
@@ -68,6 +68,21 @@ def record_card_opened(person, *, actor, tenant, request=None):
     """A minor's card was opened: the access log keeps who looked, and when."""
     if isinstance(person, Mentee) and person.is_minor:
         log_action("person.card_opened", actor=actor, tenant=tenant, obj=person, request=request)
+
+
+MINOR_NEEDS_REPRESENTATIVE = "Наставляемый несовершеннолетний: укажите законного представителя."
+
+
+def minor_representative_errors(birth_date, representative_name, representative_relation, today=None) -> dict:
+    """The one rule for a minor mentee, used by the form and the import: a legal representative is named.
+
+    Returns ``{field: message}`` for the missing representative fields (empty for an adult or an unknown age).
+    """
+    age = age_on(birth_date, today or timezone.localdate())
+    if age is None or age >= ADULT_AGE:
+        return {}
+    given = {"representative_name": representative_name, "representative_relation": representative_relation}
+    return {field: MINOR_NEEDS_REPRESENTATIVE for field, value in given.items() if not (value or "").strip()}
 
 
 def minor_birth_date_cutoff(today=None):

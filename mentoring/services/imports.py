@@ -1,0 +1,332 @@
+"""Importing the bases from a spreadsheet, as a long job: upload → preview of every row → confirm → import.
+
+The whole file is imported or nothing is. Rows are validated by the resources of ``mentoring.resources``
+(one pass, lookups loaded once); the people are written with ``bulk_create`` in batches inside one
+transaction, their tags through the relation's table. The uploaded file holds personal data: it is deleted
+after the import, when the file cannot be read, and when an abandoned preview expires.
+"""
+
+import logging
+import uuid
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+import tablib
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from mentoring.audit import log_action
+from mentoring.models import Job, Organization, PartnerOrganization, Tag
+from mentoring.resources import RESOURCES, normalized, person_key, plain_text
+from mentoring.services.uploads import Table, UploadError, read_table
+from mentoring.tasks import run_import, run_import_preview
+
+logger = logging.getLogger(__name__)
+
+JOB_KINDS = {"mentees": "import_mentees", "mentors": "import_mentors"}
+BASE_OF_KIND = {job_kind: base for base, job_kind in JOB_KINDS.items()}
+BASE_NAMES = {"mentees": "наставляемые", "mentors": "наставники"}
+PREVIEW_ROWS = 200
+PROGRESS_EVERY = 500  # rows between two progress writes
+BATCH_SIZE = 1000
+PREVIEW, IMPORT = "preview", "import"
+INTERNAL_ERROR = "Не удалось обработать файл из-за внутренней ошибки. Попробуйте ещё раз позже."
+EXPIRED = "Файл удалён: предпросмотр не подтверждён вовремя. Загрузите файл заново."
+
+
+class BaseChanged(Exception):
+    """Between the check and the write, the base or its lists changed: nothing is written."""
+
+
+@dataclass
+class Validation:
+    """Every row of a file checked: the people ready to be created, and every error found."""
+
+    headers: list[str]
+    total: int = 0
+    people: list = field(default_factory=list)
+    errors: list[dict] = field(default_factory=list)
+    preview_rows: list[dict] = field(default_factory=list)
+
+    def preview(self) -> dict:
+        return {
+            "headers": self.headers,
+            "rows": self.preview_rows,
+            "total": self.total,
+            "valid": len(self.people),
+            "invalid": len({error["line"] for error in self.errors}),
+            "errors": self.errors,
+        }
+
+
+def import_jobs_of(user):
+    """The import jobs a user may see: their own, in the current school (the scope)."""
+    return Job.objects.filter(user=user, kind__in=JOB_KINDS.values())
+
+
+def base_of(job: Job) -> str:
+    return BASE_OF_KIND[job.kind]
+
+
+def start_import(*, base: str, upload_name: str, data: bytes, fmt: str, user, tenant) -> Job:
+    """Store a checked upload as a pending job; the preview task is sent after the commit."""
+    job = Job(
+        organization=tenant,
+        user=user,
+        kind=JOB_KINDS[base],
+        params={"filename": upload_name[-200:], "format": fmt, "phase": PREVIEW},
+    )
+    # The stored name is random: the user's file name (often a class or a surname) stays in params only.
+    job.input_file.save(f"{uuid.uuid4().hex}.{fmt}", ContentFile(data), save=False)
+    job.save()
+    run_import_preview.delay_on_commit(organization_id=tenant.pk, job_id=job.pk)
+    return job
+
+
+def recheck(job: Job) -> bool:
+    """Check the stored file again (the school's lists may have been fixed); False when the file is gone or
+    the job is running."""
+    if not job.input_file or not restart(job, PREVIEW, from_statuses=(Job.Status.READY, Job.Status.FAILED)):
+        return False
+    run_import_preview.delay_on_commit(organization_id=job.organization_id, job_id=job.pk)
+    return True
+
+
+def confirm(job: Job) -> bool:
+    """Start the import of a preview without errors; False if it is not (or no longer) in that state."""
+    ready = (
+        job.status == Job.Status.READY
+        and job.input_file
+        and job.params.get("phase") == PREVIEW
+        and not job.result.get("errors")
+        and job.result.get("valid")
+    )
+    if not ready or not restart(job, IMPORT, from_statuses=(Job.Status.READY,)):
+        return False
+    run_import.delay_on_commit(organization_id=job.organization_id, job_id=job.pk)
+    return True
+
+
+def restart(job: Job, phase: str, *, from_statuses) -> bool:
+    """Put a job back in the queue for ``phase`` if it is still in one of ``from_statuses`` (checked in the
+    UPDATE itself, so that a double click confirms once)."""
+    params = {**job.params, "phase": phase}
+    updated = Job.objects.filter(pk=job.pk, status__in=from_statuses).update(
+        status=Job.Status.PENDING, progress=0, total=0, error="", params=params, updated_at=timezone.now()
+    )
+    job.refresh_from_db()
+    return bool(updated)
+
+
+def claim(job_id: int, phase: str) -> Job | None:
+    """Take a queued (or failed, when run again) job of ``phase`` for this run; None if there is nothing to do."""
+    job = Job.objects.filter(pk=job_id, kind__in=JOB_KINDS.values()).first()
+    if job is None or job.params.get("phase") != phase or not job.input_file:
+        return None
+    queued = Job.objects.filter(pk=job.pk, status__in=(Job.Status.PENDING, Job.Status.FAILED))
+    if not queued.update(status=Job.Status.RUNNING, progress=0, total=0, error=""):
+        return None
+    job.refresh_from_db()
+    return job
+
+
+def read_job_file(job: Job) -> bytes:
+    with job.input_file.open("rb") as stream:
+        return stream.read()
+
+
+def columns_of(table: Table, resource_class) -> list[str]:
+    """The file's headers as the resource's column names; unknown, missing or repeated columns are refused."""
+    known = {normalized(name): name for name in resource_class.column_names()}
+    columns, unknown = [], []
+    for header in table.headers:
+        if not header:
+            columns.append("")
+            continue
+        name = known.get(normalized(header.rstrip("*").strip()))
+        if name is None:
+            unknown.append(header)
+        columns.append(name or header)
+    if unknown:
+        allowed = ", ".join(f"«{name}»" for name in resource_class.column_names())
+        listed = ", ".join(f"«{name}»" for name in unknown)
+        raise UploadError(f"Неизвестные столбцы: {listed}. Допустимые столбцы: {allowed}.")
+    repeated = sorted({name for name in columns if name and columns.count(name) > 1})
+    if repeated:
+        raise UploadError(f"Столбцы повторяются: {', '.join(f'«{name}»' for name in repeated)}.")
+    missing = [name for name in resource_class.required_columns if name not in columns]
+    if missing:
+        raise UploadError(f"Нет обязательных столбцов: {', '.join(f'«{name}»' for name in missing)}.")
+    return columns
+
+
+def validate(job: Job, tenant: Organization) -> Validation:
+    """Read the job's file and check every row; progress is written every ``PROGRESS_EVERY`` rows."""
+    base = base_of(job)
+    table = read_table(job.params.get("format", "xlsx"), read_job_file(job))
+    resource_class = RESOURCES[base]
+    columns = columns_of(table, resource_class)
+    kept = [index for index, name in enumerate(columns) if name]
+    headers = [columns[index] for index in kept]
+    dataset = tablib.Dataset(*([row[index] for index in kept] for row in table.rows), headers=headers)
+    total = len(dataset)
+    Job.objects.filter(pk=job.pk).update(total=total)
+
+    def on_row(done):
+        if done % PROGRESS_EVERY == 0:
+            Job.objects.filter(pk=job.pk).update(progress=done)
+
+    resource = resource_class(tenant, on_row=on_row)
+    resource.line_numbers = table.lines
+    result = resource.validate_rows(dataset)
+    if result.base_errors:
+        raise result.base_errors[0].error
+    validation = Validation(headers=headers, total=total)
+    for number, row_result in enumerate(result.rows, start=1):
+        line = table.lines[number - 1]
+        row_errors = row_messages(resource, row_result, line)
+        validation.errors.extend(row_errors)
+        if not row_errors:
+            validation.people.append(row_result.instance)
+        if number <= PREVIEW_ROWS:
+            cells = [plain_text(value) for value in dataset[number - 1]]
+            validation.preview_rows.append({"line": line, "cells": cells, "ok": not row_errors})
+    Job.objects.filter(pk=job.pk).update(progress=total)
+    return validation
+
+
+def row_messages(resource, row_result, line: int) -> list[dict]:
+    """The errors of one row as the preview shows them: line, column, message."""
+    if row_result.errors:  # an unexpected exception in the row: logged, and reported without its internals
+        for error in row_result.errors:
+            logger.error("Import row %s failed: %r", line, error.error)
+        return [{"line": line, "column": "", "message": "Строку не удалось обработать."}]
+    if row_result.validation_error is None:
+        return []
+    messages = []
+    for key, texts in row_result.validation_error.message_dict.items():
+        column = resource.column_of(key)
+        messages.extend({"line": line, "column": column, "message": text} for text in texts)
+    return messages
+
+
+def fail(job: Job, message: str, *, keep_file: bool, result: dict | None = None) -> None:
+    if not keep_file:
+        job.input_file.delete(save=False)
+    job.status = Job.Status.FAILED
+    job.error = message
+    job.result = result or {}
+    job.save(update_fields=["status", "error", "result", "input_file", "updated_at"])
+
+
+def preview_job(job_id: int, *, tenant: Organization) -> None:
+    """The preview task: check every row and store the preview (first rows, all errors) for the job page."""
+    job = claim(job_id, PREVIEW)
+    if job is None:
+        return
+    try:
+        validation = validate(job, tenant)
+    except UploadError as error:
+        fail(job, error.message, keep_file=False)  # the file cannot get better: it is not kept
+        return
+    except Exception:
+        fail(job, INTERNAL_ERROR, keep_file=True)
+        raise
+    job.status = Job.Status.READY
+    job.result = validation.preview()
+    job.save(update_fields=["status", "result", "updated_at"])
+
+
+def import_job(job_id: int, *, tenant: Organization) -> None:
+    """The import task: check the file again against the base as it is now, then write every row or none."""
+    job = claim(job_id, IMPORT)
+    if job is None:
+        return
+    try:
+        validation = validate(job, tenant)
+        if validation.errors:
+            raise BaseChanged("После проверки база изменилась, и в файле появились ошибки (они показаны ниже).")
+        created = write(job, validation, tenant)
+    except UploadError as error:
+        fail(job, error.message, keep_file=False)
+        return
+    except BaseChanged as error:
+        preview = validation.preview()
+        fail(job, f"Ничего не импортировано. {error.args[0]}", keep_file=True, result=preview)
+        return
+    except Exception:
+        fail(job, INTERNAL_ERROR, keep_file=True)
+        raise
+    job.input_file.delete(save=False)
+    job.status = Job.Status.DONE
+    job.result = {
+        "created": len(created),
+        "people": [[person.pk, person.full_name] for person in created[:PREVIEW_ROWS]],
+    }
+    job.save(update_fields=["status", "result", "input_file", "updated_at"])
+
+
+def write(job: Job, validation: Validation, tenant: Organization) -> list:
+    """Create the checked people and their tags in one transaction, in batches; audit once for all."""
+    base = base_of(job)
+    resource_class = RESOURCES[base]
+    people = validation.people
+    try:
+        with transaction.atomic():
+            # Imports into one school run one after another, so that two cannot both add the same person.
+            Organization.objects.select_for_update().filter(pk=tenant.pk).first()
+            recheck_against_base(resource_class(tenant), people)
+            model = resource_class.model
+            created = model.objects.bulk_create(people, batch_size=BATCH_SIZE)
+            relation = getattr(model, resource_class.tag_field)
+            owner = f"{model._meta.model_name}_id"
+            links = [
+                relation.through(**{owner: person.pk, "tag_id": tag_id})
+                for person in created
+                for tag_id in getattr(person, "import_tag_ids", [])
+            ]
+            relation.through.objects.bulk_create(links, batch_size=BATCH_SIZE)
+            log_action(
+                "person.imported",
+                actor=job.user,
+                tenant=tenant,
+                changes={
+                    "база": [None, BASE_NAMES[base]],
+                    "файл": [None, job.params.get("filename", "")],
+                    "внесено записей": [None, str(len(created))],
+                },
+            )
+    except IntegrityError:
+        raise BaseChanged("Во время импорта изменились списки школы. Проверьте файл снова.") from None
+    return created
+
+
+def recheck_against_base(resource, people) -> None:
+    """Inside the write's transaction: nobody of the file is in the base now, every tag and partner exists."""
+    existing = resource.base_keys()
+    repeated = [p for p in people if person_key(p.last_name, p.first_name, p.patronymic, p.birth_date) in existing]
+    if repeated:
+        raise BaseChanged(f"Пока файл ждал подтверждения, в базу внесли: {repeated[0].full_name} и др.")
+    tag_ids = {tag_id for person in people for tag_id in getattr(person, "import_tag_ids", [])}
+    if tag_ids and Tag.objects.filter(pk__in=tag_ids).count() != len(tag_ids):
+        raise BaseChanged("Пока файл ждал подтверждения, из списка школы удалили запрос или компетенцию.")
+    partner_ids = {person.partner_id for person in people if getattr(person, "partner_id", None)}
+    if partner_ids and PartnerOrganization.objects.filter(pk__in=partner_ids).count() != len(partner_ids):
+        raise BaseChanged("Пока файл ждал подтверждения, удалили организацию-партнёра.")
+
+
+def expire_abandoned(tenant: Organization, now=None) -> int:
+    """Delete the uploaded files (and stored previews) of import jobs left unconfirmed for too long."""
+    cutoff = (now or timezone.now()) - timedelta(hours=settings.IMPORT_PREVIEW_TTL_HOURS)
+    stale = Job.objects.filter(kind__in=JOB_KINDS.values(), updated_at__lt=cutoff).exclude(input_file="")
+    count = 0
+    for job in stale:
+        job.input_file.delete(save=False)
+        job.status = Job.Status.FAILED
+        job.error = EXPIRED
+        job.result = {}
+        job.save(update_fields=["input_file", "status", "error", "result", "updated_at"])
+        count += 1
+    return count

@@ -1,0 +1,156 @@
+"""Export of the bases: the list page's filters, formulas kept as text, no support categories, audited."""
+
+import csv
+import io
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django_scopes import scope
+
+from mentoring.models import AuditEntry, Job, Mentee
+from mentoring.roles import Role
+
+from .spreadsheets import last_job, open_xlsx, school_url, upload
+
+FORMULAS = {
+    "last_name": '=HYPERLINK("http://evil.test","Жми")',
+    "first_name": "+7",
+    "patronymic": "-1+1",
+    "group": "@SUM(A1:A2)",
+    "notes": "\tтабуляция",
+    "requests_text": "\rвозврат",
+}
+
+
+@pytest.fixture
+def director(world):
+    return world.client_for(world.users[Role.DIRECTOR])
+
+
+def add_mentee(world, **fields):
+    with scope(organization=world.school.pk):
+        return Mentee.objects.create(organization=world.school, **{"first_name": "Анна", **fields})
+
+
+def export(client, world, base, fmt, **filters):
+    response = client.get(school_url(world, f"{base}_export_{fmt}"), filters)
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    return response
+
+
+def xlsx_rows(response):
+    sheet = open_xlsx(response.content).worksheets[0]
+    return [[cell.value for cell in row] for row in sheet.iter_rows()]
+
+
+def csv_rows(response):
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")  # Excel reads UTF-8 with its BOM
+    return list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
+
+
+def test_export_contains_only_the_filtered_people(world, director):
+    add_mentee(world, last_name="Андреева", category=Mentee.Category.STUDENT)
+    add_mentee(world, last_name="Борисова", category=Mentee.Category.STUDENT, status=Mentee.Status.LEFT)
+    add_mentee(world, last_name="Андреевский", category=Mentee.Category.TEACHER)
+    rows = xlsx_rows(export(director, world, "mentee", "xlsx", q="Андреев", category="student"))
+    assert rows[0][:3] == ["Фамилия", "Имя", "Отчество"]
+    assert [row[0] for row in rows[1:]] == ["Андреева"]
+    rows = csv_rows(export(director, world, "mentee", "csv", category="student"))
+    assert [row[0] for row in rows[1:]] == ["Андреева", "Борисова"]
+    assert rows[1][rows[0].index("Категория")] == "студент"
+
+
+def test_the_export_link_keeps_the_query_string_of_the_list(world, director):
+    page = director.get(school_url(world, "mentee_list"), {"q": "Петров", "status": "in_base"}).content.decode()
+    assert (
+        f'href="{school_url(world, "mentee_export_csv")}?q=%D0%9F%D0%B5%D1%82%D1%80%D0%BE%D0%B2&amp;status=in_base"'
+        in page
+    )
+    assert f'href="{school_url(world, "mentee_import")}"' in page
+
+
+def test_formula_looking_values_are_text_in_xlsx(world, director):
+    add_mentee(world, **FORMULAS)
+    response = export(director, world, "mentee", "xlsx", q="HYPERLINK")
+    sheet = open_xlsx(response.content).worksheets[0]
+    headers = [cell.value for cell in sheet[1]]
+    row = dict(zip(headers, sheet[2], strict=True))
+    columns = {
+        "last_name": "Фамилия",
+        "first_name": "Имя",
+        "patronymic": "Отчество",
+        "group": "Класс / группа / должность",
+        "notes": "Примечания",
+        "requests_text": "Запрос своими словами",
+    }
+    for field, value in FORMULAS.items():
+        cell = row[columns[field]]
+        assert cell.data_type == "s", field
+        assert cell.value == value.replace("\r", "\n")  # XML reads a carriage return back as a line feed
+        assert cell.quotePrefix, field
+
+
+def test_formula_looking_values_are_quoted_in_csv(world, director):
+    add_mentee(world, **FORMULAS)
+    text = export(director, world, "mentee", "csv", q="HYPERLINK").content.decode("utf-8")
+    rows = list(csv.reader(io.StringIO(text[1:]), delimiter=";"))
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert row["Фамилия"] == "'" + FORMULAS["last_name"]
+    assert row["Имя"] == "'+7" and row["Отчество"] == "'-1+1"
+    assert row["Класс / группа / должность"] == "'@SUM(A1:A2)"
+    assert row["Примечания"] == "'\tтабуляция"
+    assert row["Запрос своими словами"] == "'\rвозврат"
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in rows[1])
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_support_categories_are_never_exported(world, director, fmt):
+    mentee = world.people[world.school.pk]["mentee"]
+    assert mentee.support_categories == ["ovz"]
+    response = export(director, world, "mentee", fmt, support="ovz")
+    rows = xlsx_rows(response) if fmt == "xlsx" else csv_rows(response)
+    assert [row[0] for row in rows[1:]] == [mentee.last_name]  # the filter applies…
+    cells = [str(cell) for row in rows for cell in row if cell is not None]
+    assert not any("ОВЗ" in cell or "поддержки" in cell or "ovz" in cell for cell in cells)  # …the column does not
+
+
+def test_every_export_is_audited(world, director):
+    export(director, world, "mentor", "csv", training="not_trained")
+    with scope(organization=world.school.pk):
+        entry = AuditEntry.objects.get(action="people.exported")
+    assert entry.actor == world.users[Role.DIRECTOR]
+    assert entry.changes["формат"] == [None, "csv"] and entry.changes["записей"] == [None, "1"]
+    assert entry.changes["отбор"] == [None, "training=not_trained"]
+
+
+def test_mentor_export_has_partner_competencies_and_dates(world, director):
+    rows = xlsx_rows(export(director, world, "mentor", "xlsx"))
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert row["Фамилия"] == "Сидорова"
+    assert row["Компетенции"] == "Адаптация в коллективе"
+    assert row["Согласие быть наставником: дата"].date() == date(2025, 9, 1)
+    assert row["Образовательная организация"] == world.school.short_name
+
+
+def test_an_exported_file_imports_back_as_duplicates_only(world, director, django_capture_on_commit_callbacks):
+    response = export(director, world, "mentee", "xlsx")
+    upload(director, world, django_capture_on_commit_callbacks, "выгрузка.xlsx", response.content)
+    job = last_job()
+    assert job.status == Job.Status.READY
+    assert [error["message"][:15] for error in job.result["errors"]] == ["Уже есть в базе"]
+
+
+def test_export_queries_do_not_grow_with_the_rows(world, director):
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            export(director, world, "mentee", "xlsx")
+        return len(captured)
+
+    few = count()
+    for n in range(30):
+        add_mentee(world, last_name=f"Фамилия{n}")
+    assert count() == few
