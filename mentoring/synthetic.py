@@ -8,6 +8,7 @@ build model rows from these values.
 import random
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import TypeVar
 
@@ -433,3 +434,210 @@ def draw_unique(draw: Callable[[], T], seen: set[T]) -> T:
         pass
     seen.add(value)
     return value
+
+
+# --- Mentees and mentors ----------------------------------------------------------------------------------------
+
+# First names of today's pupils (born 2008–2016): the most given names of those years.
+CHILD_MALE_FIRST_NAMES = (
+    "Александр", "Алексей", "Андрей", "Арсений", "Артём", "Богдан", "Владислав", "Глеб", "Даниил", "Денис",
+    "Дмитрий", "Егор", "Иван", "Илья", "Кирилл", "Лев", "Максим", "Марк", "Матвей", "Михаил", "Никита", "Павел",
+    "Роман", "Савелий", "Семён", "Сергей", "Степан", "Тимофей", "Фёдор", "Ярослав",
+)  # fmt: skip
+CHILD_FEMALE_FIRST_NAMES = (
+    "Александра", "Алиса", "Алёна", "Анастасия", "Анна", "Арина", "Валерия", "Варвара", "Василиса", "Вероника",
+    "Виктория", "Дарья", "Диана", "Ева", "Екатерина", "Елизавета", "Злата", "Кира", "Ксения", "Маргарита",
+    "Мария", "Милана", "Полина", "София", "Софья", "Таисия", "Ульяна", "Яна",
+)  # fmt: skip
+
+# Who signs for a minor (152-ФЗ: a parent, an adoptive parent or a guardian), with weights.
+REPRESENTATIVE_RELATIONS = (("мать", 72), ("отец", 19), ("бабушка", 5), ("опекун", 4))
+
+# Mobile operator codes common in Siberia and the Urals.
+MOBILE_CODES = ("902", "904", "908", "913", "923", "929", "933", "950", "952", "953", "983", "999")
+
+
+@dataclass(frozen=True)
+class RequestTag:
+    """A request of mentees that is also a competence of mentors; ``audience`` is "pupil", "teacher" or "both"."""
+
+    name: str
+    audience: str
+
+
+# The school list of requests / competencies (one list per school, editable there).
+REQUEST_TAGS = (
+    RequestTag("Адаптация в коллективе", "both"),
+    RequestTag("Подготовка к ОГЭ по математике", "pupil"),
+    RequestTag("Подготовка к ЕГЭ по русскому языку", "pupil"),
+    RequestTag("Профориентация", "pupil"),
+    RequestTag("Проектная деятельность", "both"),
+    RequestTag("Цифровая грамотность", "both"),
+    RequestTag("Олимпиадная подготовка", "pupil"),
+    RequestTag("Волонтёрство", "pupil"),
+    RequestTag("Развитие лидерских качеств", "pupil"),
+    RequestTag("Методика преподавания", "teacher"),
+    RequestTag("Классное руководство", "teacher"),
+    RequestTag("Работа с родителями", "teacher"),
+)
+PUPIL_TAGS = tuple(tag.name for tag in REQUEST_TAGS if tag.audience in ("pupil", "both"))
+TEACHER_TAGS = tuple(tag.name for tag in REQUEST_TAGS if tag.audience in ("teacher", "both"))
+
+# What a mentee writes in their own words, by request.
+REQUEST_TEXTS = {
+    "Адаптация в коллективе": ("Недавно перешёл в эту школу, хочу найти друзей", "Трудно освоиться в новом классе"),
+    "Подготовка к ОГЭ по математике": ("Боюсь не сдать ОГЭ по математике", "Хочу получить «5» на ОГЭ"),
+    "Подготовка к ЕГЭ по русскому языку": ("Нужна помощь с сочинением ЕГЭ", "Хочу набрать 80+ баллов"),
+    "Профориентация": ("Не знаю, куда поступать после 9 класса", "Хочу попробовать себя в инженерной профессии"),
+    "Проектная деятельность": ("Нужен руководитель индивидуального проекта", "Хочу довести проект до конкурса"),
+    "Цифровая грамотность": ("Хочу научиться программировать", "Как безопасно вести себя в сети"),
+    "Олимпиадная подготовка": ("Хочу пройти на региональный этап олимпиады",),
+    "Волонтёрство": ("Хочу участвовать в добровольческих акциях",),
+    "Развитие лидерских качеств": ("Хочу войти в школьный совет обучающихся", "Стесняюсь выступать перед классом"),
+    "Методика преподавания": ("Трудно удерживать дисциплину на уроке", "Нужна помощь с рабочими программами"),
+    "Классное руководство": ("Впервые взял классное руководство",),
+    "Работа с родителями": ("Как проводить родительские собрания",),
+}
+
+
+@dataclass(frozen=True)
+class Family:
+    """A minor and the legal representative who signs for them: the child's patronymic is the father's name's."""
+
+    child: Person
+    representative: Person
+    relation: str  # «мать», «отец», «бабушка», «опекун»
+
+
+def family(rng: random.Random, female_share: float = 0.5) -> Family:
+    """A pupil with a modern first name and their legal representative (mostly the mother)."""
+    gender = Gender.FEMALE if rng.random() < female_share else Gender.MALE
+    family_name = rng.choice(SURNAMES)
+    father = rng.choice(MALE_FIRST_NAMES)
+    first_names = CHILD_FEMALE_FIRST_NAMES if gender == Gender.FEMALE else CHILD_MALE_FIRST_NAMES
+    child = Person(gender, surname(family_name, gender), rng.choice(first_names), patronymic(father, gender))
+    relation = _weighted(rng, REPRESENTATIVE_RELATIONS)[0]
+    if relation == "отец":
+        representative = Person(Gender.MALE, family_name, father, patronymic(rng.choice(MALE_FIRST_NAMES), Gender.MALE))
+    elif relation in ("мать", "бабушка"):
+        representative = Person(
+            Gender.FEMALE,
+            surname(family_name, Gender.FEMALE),
+            rng.choice(FEMALE_FIRST_NAMES),
+            patronymic(rng.choice(MALE_FIRST_NAMES), Gender.FEMALE),
+        )
+    else:  # a guardian usually has another surname
+        representative = person(rng, female_share=0.85)
+    return Family(child, representative, relation)
+
+
+def years_before(day: date, years: int) -> date:
+    """The same day ``years`` years earlier (29 February becomes 28 February)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+def birth_date(rng: random.Random, age: int, today: date) -> date:
+    """A birth date of someone who is exactly ``age`` years old on ``today``."""
+    latest = years_before(today, age)
+    earliest = years_before(today, age + 1) + timedelta(days=1)
+    return earliest + timedelta(days=rng.randint(0, (latest - earliest).days))
+
+
+def school_class(rng: random.Random, age: int, letters: str = "АБВГ") -> str:
+    """A class that fits the age (grade = age − 6 or age − 7, as children start school at 6½–7½): «7Б»."""
+    grade = min(11, max(1, age - rng.choice((6, 7))))
+    return f"{grade}{rng.choice(letters)}"
+
+
+def mobile_phone(rng: random.Random) -> str:
+    """«+7 913 123-45-67»."""
+    code = rng.choice(MOBILE_CODES)
+    return f"+7 {code} {rng.randint(100, 999)}-{rng.randint(0, 99):02d}-{rng.randint(0, 99):02d}"
+
+
+def day_between(rng: random.Random, first: date, last: date) -> date:
+    """A random day from ``first`` to ``last`` inclusive (``first`` if ``last`` is earlier)."""
+    return first + timedelta(days=rng.randint(0, max(0, (last - first).days)))
+
+
+def school_year_start(today: date) -> date:
+    """1 September of the current school year."""
+    return date(today.year if today.month >= 9 else today.year - 1, 9, 1)
+
+
+def course_of_study(age: int) -> int:
+    """The course (year) of a student of ``age`` who entered after the 11th grade at 18: 1–4."""
+    return min(4, max(1, age - 17))
+
+
+@dataclass(frozen=True)
+class PartnerName:
+    """A partner organisation's name and kind (``PartnerOrganization.Kind`` values)."""
+
+    name: str
+    kind: str
+
+
+# {m} masculine, {f} feminine, {n} neuter adjective of the district (Берёзовский / Берёзовская / Берёзовское).
+_EMPLOYERS = (
+    "АО «{m} леспромхоз»",
+    "ООО «{f} птицефабрика»",
+    "АО «{n} ДРСУ»",
+    "ГБУЗ «{f} районная больница»",
+    "МУП «{m} водоканал»",
+    "ООО «{f} строительная компания»",
+    "СПК «{m}»",
+    "ООО «{m} хлебозавод»",
+)
+_COLLEGES = (
+    "ГБПОУ «{m} аграрный техникум»",
+    "ГБПОУ «{m} многопрофильный техникум»",
+    "ГБПОУ «{m} педагогический колледж»",
+    "ГБПОУ «{m} медицинский техникум»",
+)
+PARTNER_POSITIONS = {
+    "employer": (
+        "Инженер-технолог", "Мастер участка", "Главный агроном", "Механик", "Экономист", "Фельдшер",
+        "Специалист по охране труда", "Начальник смены",
+    ),
+    "college": ("Преподаватель", "Мастер производственного обучения", "Заведующий отделением"),
+}  # fmt: skip
+PARENT_JOBS = (
+    "Фельдшер ФАП", "Индивидуальный предприниматель", "Инженер-энергетик", "Бухгалтер", "Тренер-преподаватель",
+    "Водитель", "Сотрудник МЧС", "Программист", "Ветеринарный врач", "Библиотекарь",
+)  # fmt: skip
+MENTOR_STRENGTHS = {
+    "teacher": (
+        "Победитель муниципального конкурса «Учитель года»",
+        "Руководитель школьного методического объединения",
+        "Готовит призёров регионального этапа ВсОШ",
+        "Эксперт ОГЭ",
+        "Руководитель школьного театра",
+        "Опыт работы с детьми с ОВЗ",
+    ),
+    "pupil": ("Призёр муниципального этапа ВсОШ", "Председатель совета обучающихся", "Волонтёр «Движения первых»"),
+    "student": ("Победитель конкурса профессионального мастерства", "Староста группы"),
+    "employee": ("Наставник молодых рабочих на предприятии", "Ведёт экскурсии на производство"),
+    "parent": ("Ведёт кружок в школе", "Член родительского комитета"),
+    "graduate": ("Выпускник-медалист", "Участник проектной смены «Сириуса»"),
+}
+
+
+def partner(rng: random.Random, place_adjective: str, kind: str) -> PartnerName:
+    """An employer («АО «Берёзовский леспромхоз»») or a college of the district; ``kind`` is "employer" or
+    "college"."""
+    forms = {
+        "m": place_adjective,
+        "f": _adjective_form(place_adjective, "ая"),
+        "n": _adjective_form(place_adjective, "ое"),
+    }
+    pattern = rng.choice(_EMPLOYERS if kind == "employer" else _COLLEGES)
+    return PartnerName(pattern.format(**forms), kind)
+
+
+def agreement_number(rng: random.Random, day: date) -> str:
+    """«17-С/2025»: the registration number of a cooperation agreement."""
+    return f"{rng.randint(1, 60)}-С/{day.year}"
