@@ -70,6 +70,12 @@ school_patterns = [
     path("jobs/<int:pk>/recheck/", transfer.JobRecheckView.as_view(), name="job_recheck"),
 ]
 
+school_patterns += [
+    path("", include("mentoring.routes.programmes")),
+    path("", include("mentoring.routes.pairs")),
+    path("", include("mentoring.routes.journal")),
+]
+
 municipal_patterns = [
     path("", MunicipalityHomeView.as_view(), name="municipality_home"),
     path("members/", MunicipalMemberListView.as_view(), name="municipal_members"),

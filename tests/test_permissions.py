@@ -5,31 +5,14 @@ change to the code's matrix that contradicts the document fails. A URL pattern m
 fails ``test_every_url_pattern_is_in_the_matrix``.
 """
 
-from dataclasses import dataclass, field
-
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_scopes import scopes_disabled
 
 from mentoring.models import AuditEntry, Consent, Job, Membership, Mentee, Mentor, PartnerOrganization, Tag, User
 from mentoring.roles import MUNICIPAL_ROLES, SCHOOL_ROLES, Role
+from tests.matrix import EDIT_BASES, MC, READ_CARDS, C, Case, D, journal, pairs, programmes
 
-D, C = Role.DIRECTOR, Role.CURATOR
-MC = Role.MUNICIPAL_COORDINATOR
-
-
-@dataclass(frozen=True)
-class Case:
-    level: str  # "school", "municipality", "account" (any logged-in user), "public"
-    allowed: frozenset = frozenset()
-    methods: tuple = ("get",)
-    obj: str | None = None  # the tenant's object named by the URL's pk: "membership" or a key of World.people
-    post_data: dict = field(default_factory=dict)
-    owner: Role | None = None  # the object belongs to this role's user: other allowed roles get 404 (a job)
-
-
-READ_CARDS = frozenset({D, C, Role.METHODIST})
-EDIT_BASES = frozenset({D, C})
 MENTEE_POST = {
     "last_name": "Новикова",
     "first_name": "Ольга",
@@ -127,6 +110,12 @@ CASES = {
     "password_reset_confirm": Case("public"),
     "password_reset_complete": Case("public"),
 }
+
+
+# Each feature area keeps its own cases in tests/matrix/*.py.
+for area in (programmes, pairs, journal):
+    assert not set(area.CASES) & set(CASES), "a URL name is declared twice in the matrix"
+    CASES.update(area.CASES)
 
 
 def url_names(patterns, namespace=""):

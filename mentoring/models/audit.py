@@ -16,6 +16,11 @@ ACTION_LABELS = {
     "consent.registered": "Зарегистрировано согласие",
     "consent.withdrawn": "Отозвано согласие",
     "people.exported": "Выгрузка списка",
+    "programme.created": "Создана программа",
+    "programme.updated": "Изменена программа",
+    "pair.formed": "Сформирована пара / группа",
+    "pair.closed": "Завершена пара / группа",
+    "meeting.recorded": "Запись в журнале наставника",
 }
 
 

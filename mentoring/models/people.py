@@ -153,6 +153,11 @@ class Mentee(Person):
     representative_relation = models.CharField("кем приходится", max_length=50, blank=True)
     representative_phone = models.CharField("телефон представителя", max_length=50, blank=True)
     representative_email = models.EmailField("почта представителя", blank=True)
+    awaiting_mentor = models.BooleanField(
+        "без пары: поддержка, поиск наставника продолжается",
+        default=False,
+        help_text="Отметка куратора для наставляемого, которому пока не нашлось пары (этап 5).",
+    )
 
     class Meta(Person.Meta):
         verbose_name = "наставляемый"

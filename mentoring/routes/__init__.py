@@ -1,0 +1,1 @@
+"""School URL patterns grouped by area; config/urls.py includes each under /o/<org>/."""

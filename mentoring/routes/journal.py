@@ -1,0 +1,3 @@
+"""URL patterns of the journal pages, included under /o/<org>/ by config/urls.py."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URL patterns of the pairs pages, included under /o/<org>/ by config/urls.py."""
+
+urlpatterns: list = []

@@ -1,0 +1,171 @@
+"""The hard rules of forming a pair or group, over plain facts loaded once (so that matching can check
+thousands of combinations without a query each). Forming a pair and matching use the same rules."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from mentoring.models import Consent, Mentee, Mentor, MentoringForm, PairMember, ProgrammeMentor
+from mentoring.models.people import age_on
+
+
+@dataclass(frozen=True)
+class FormFacts:
+    id: int
+    name: str
+    mentor_categories: frozenset
+    mentee_categories: frozenset
+    mentor_must_be_older: bool
+
+
+@dataclass
+class MentorFacts:
+    id: int
+    name: str
+    category: str
+    birth_date: date | None
+    active: bool
+    selected: bool
+    consent_missing: bool
+    free_places: int
+    children: frozenset = frozenset()
+    competencies: frozenset = frozenset()
+
+
+@dataclass
+class MenteeFacts:
+    id: int
+    name: str
+    category: str
+    birth_date: date | None
+    active: bool
+    consent_missing: bool
+    active_forms: set = field(default_factory=set)
+    requests: frozenset = frozenset()
+    group: str = ""
+
+
+def form_facts(forms) -> dict[int, FormFacts]:
+    return {
+        form.pk: FormFacts(
+            id=form.pk,
+            name=form.name,
+            mentor_categories=frozenset(form.mentor_categories),
+            mentee_categories=frozenset(form.mentee_categories),
+            mentor_must_be_older=form.mentor_must_be_older,
+        )
+        for form in forms
+    }
+
+
+def mentor_facts(programme, mentors, today: date) -> dict[int, MentorFacts]:
+    """Facts of ``mentors`` (a queryset) for ``programme``, in a fixed number of queries."""
+    mentors = list(mentors.prefetch_related("children", "competencies"))
+    ids = [mentor.pk for mentor in mentors]
+    selected = set(
+        ProgrammeMentor.objects.filter(programme=programme, mentor_id__in=ids).values_list("mentor_id", flat=True)
+    )
+    load: dict[int, int] = {}
+    for mentor_id in PairMember.objects.filter(active=True, pair__mentor_id__in=ids).values_list(
+        "pair__mentor_id", flat=True
+    ):
+        load[mentor_id] = load.get(mentor_id, 0) + 1
+    return {
+        mentor.pk: MentorFacts(
+            id=mentor.pk,
+            name=mentor.full_name,
+            category=mentor.category,
+            birth_date=mentor.birth_date,
+            active=mentor.status == Mentor.Status.ACTIVE and mentor.anonymized_at is None,
+            selected=mentor.pk in selected,
+            consent_missing=mentor.needs_written_consent and not mentor.has_written_consent,
+            free_places=mentor.capacity - load.get(mentor.pk, 0),
+            children=frozenset(child.pk for child in mentor.children.all()),
+            competencies=frozenset(tag.pk for tag in mentor.competencies.all()),
+        )
+        for mentor in mentors
+    }
+
+
+def mentee_facts(mentees, today: date) -> dict[int, MenteeFacts]:
+    """Facts of ``mentees`` (a queryset), in a fixed number of queries."""
+    mentees = list(mentees.prefetch_related("requests"))
+    ids = [mentee.pk for mentee in mentees]
+    consents = Consent.objects.filter(
+        mentee_id__in=ids, purpose=Consent.Purpose.PERSONAL_DATA, withdrawn_at__isnull=True
+    ).values_list("mentee_id", "given_by_relation")
+    own, representative = set(), set()
+    for mentee_id, relation in consents:
+        (representative if relation else own).add(mentee_id)
+    forms: dict[int, set] = {}
+    for mentee_id, form_id in PairMember.objects.filter(active=True, mentee_id__in=ids).values_list(
+        "mentee_id", "form_id"
+    ):
+        forms.setdefault(mentee_id, set()).add(form_id)
+    facts = {}
+    for mentee in mentees:
+        age = age_on(mentee.birth_date, today)
+        minor = age is not None and age < 18
+        has_consent = mentee.pk in representative if minor else mentee.pk in representative | own
+        facts[mentee.pk] = MenteeFacts(
+            id=mentee.pk,
+            name=mentee.full_name,
+            category=mentee.category,
+            birth_date=mentee.birth_date,
+            active=mentee.status in (Mentee.Status.IN_BASE, Mentee.Status.IN_PAIR) and mentee.anonymized_at is None,
+            consent_missing=not has_consent,
+            active_forms=forms.get(mentee.pk, set()),
+            requests=frozenset(tag.pk for tag in mentee.requests.all()),
+            group=mentee.group,
+        )
+    return facts
+
+
+def mentor_refusals(mentor: MentorFacts, form: FormFacts, new_mentees: int) -> list[str]:
+    """What forbids this mentor in this form, whoever the mentees are."""
+    reasons = []
+    if not mentor.active:
+        reasons.append(f"Наставник {mentor.name} выбыл из базы.")
+    if not mentor.selected:
+        reasons.append(f"Наставник {mentor.name} не отобран в эту программу (этап 4).")
+    if mentor.consent_missing:
+        reasons.append(f"Нет письменного согласия {mentor.name} быть наставником (ст. 351.8 ТК РФ).")
+    if mentor.category not in form.mentor_categories:
+        reasons.append(
+            f"В форме «{form.name}» наставник не может быть из категории «{Mentor.Category(mentor.category).label}»."
+        )
+    if new_mentees > mentor.free_places:
+        reasons.append(
+            f"У наставника {mentor.name} свободных мест: {max(mentor.free_places, 0)}, а наставляемых: {new_mentees}."
+        )
+    return reasons
+
+
+def mentee_refusals(mentor: MentorFacts, mentee: MenteeFacts, form: FormFacts) -> list[str]:
+    """What forbids this mentee with this mentor in this form."""
+    reasons = []
+    if not mentee.active:
+        reasons.append(f"{mentee.name} не участвует в программе (выбыл или завершил).")
+    if mentee.id in mentor.children:
+        reasons.append(f"Родитель не может быть наставником своего ребёнка ({mentee.name}).")
+    if mentee.consent_missing:
+        reasons.append(f"Нет действующего согласия на обработку персональных данных: {mentee.name}.")
+    if mentee.category not in form.mentee_categories:
+        reasons.append(
+            f"В форме «{form.name}» наставляемый не может быть из категории «{Mentee.Category(mentee.category).label}»."
+        )
+    if form.mentor_must_be_older and mentor.birth_date and mentee.birth_date and mentor.birth_date >= mentee.birth_date:
+        reasons.append(f"В форме «{form.name}» наставник должен быть старше наставляемого ({mentee.name}).")
+    if form.id in mentee.active_forms:
+        reasons.append(f"{mentee.name} уже в действующей паре или группе формы «{form.name}».")
+    return reasons
+
+
+def refusals(mentor: MentorFacts, mentees: list[MenteeFacts], form: FormFacts) -> list[str]:
+    reasons = mentor_refusals(mentor, form, len(mentees))
+    for mentee in mentees:
+        reasons += mentee_refusals(mentor, mentee, form)
+    return reasons
+
+
+def load_form(form: MentoringForm) -> FormFacts:
+    return form_facts([form])[form.pk]

@@ -1,0 +1,106 @@
+"""Forming and closing pairs and groups: the rules of the target model, checked in one place."""
+
+from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from mentoring.audit import log_action
+from mentoring.models import Mentee, Mentor, Pair, PairMember
+from mentoring.services.pair_rules import load_form, mentee_facts, mentor_facts, refusals
+
+# A personalised programme lasts from 3 months to 1 year (seed 001 §1.3.7).
+SHORTEST_PLAN = timedelta(days=89)
+LONGEST_PLAN = timedelta(days=366)
+
+
+def plan_period_errors(starts_on: date, planned_end_on: date) -> list[str]:
+    if planned_end_on <= starts_on:
+        return ["Плановое окончание должно быть позже начала."]
+    length = planned_end_on - starts_on
+    if length < SHORTEST_PLAN:
+        return ["Персонализированная программа длится не меньше 3 месяцев."]
+    if length > LONGEST_PLAN:
+        return ["Персонализированная программа длится не больше 1 года."]
+    return []
+
+
+@transaction.atomic
+def form_pair(
+    *, programme, mentor: Mentor, mentees: list[Mentee], form, starts_on, planned_end_on, actor, tenant,
+    role_model="", goals="", match_score=None, request=None,
+) -> Pair:  # fmt: skip
+    """Form a pair (one mentee) or a group (two or more) after checking every rule; raise ValidationError
+    with all the reasons in Russian otherwise. The mentor's row is locked, so that two curators cannot both
+    fill the mentor's last place; the database refuses a mentee in two active pairs of one form."""
+    if not mentees:
+        raise ValidationError("Выберите хотя бы одного наставляемого.")
+    if form not in programme.forms.all():
+        raise ValidationError(f"Форма «{form.name}» не выбрана в программе.")
+    Mentor.objects.select_for_update().filter(pk=mentor.pk).first()
+    today = timezone.localdate()
+    mentor_fact = mentor_facts(programme, Mentor.objects.filter(pk=mentor.pk), today)[mentor.pk]
+    facts = mentee_facts(Mentee.objects.filter(pk__in=[m.pk for m in mentees]), today)
+    reasons = plan_period_errors(starts_on, planned_end_on)
+    reasons += refusals(mentor_fact, [facts[m.pk] for m in mentees], load_form(form))
+    if role_model and role_model not in form.role_models:
+        reasons.append(f"Ролевая модель «{role_model}» не относится к форме «{form.name}».")
+    if reasons:
+        raise ValidationError(reasons)
+    pair = Pair.objects.create(
+        organization=tenant, programme=programme, mentor=mentor, form=form, role_model=role_model, goals=goals,
+        starts_on=starts_on, planned_end_on=planned_end_on, match_score=match_score, created_by=actor,
+    )  # fmt: skip
+    try:
+        with transaction.atomic():
+            PairMember.objects.bulk_create(
+                PairMember(organization=tenant, pair=pair, mentee=mentee, form=form) for mentee in mentees
+            )
+    except IntegrityError:
+        raise ValidationError(
+            "Кто-то из наставляемых уже в действующей паре этой формы (её только что сформировали)."
+        ) from None
+    Mentee.objects.filter(pk__in=[m.pk for m in mentees]).update(status=Mentee.Status.IN_PAIR, awaiting_mentor=False)
+    log_action(
+        "pair.formed",
+        actor=actor,
+        tenant=tenant,
+        obj=pair,
+        changes={
+            "наставник": [None, mentor.full_name],
+            "наставляемые": [None, ", ".join(m.full_name for m in mentees)],
+            "форма": [None, form.name],
+        },
+        request=request,
+    )
+    return pair
+
+
+@transaction.atomic
+def close_pair(pair: Pair, *, outcome, final_notes, actor, tenant, request=None) -> Pair:
+    """Close a pair or group with its outcome; its mentees complete the programme unless still paired elsewhere."""
+    if pair.status == Pair.Status.CLOSED:
+        raise ValidationError("Пара уже завершена.")
+    if outcome not in Pair.Outcome.values:
+        raise ValidationError("Укажите итог.")
+    pair.status = Pair.Status.CLOSED
+    pair.outcome = outcome
+    pair.final_notes = final_notes
+    pair.closed_on = timezone.localdate()
+    pair.save(update_fields=["status", "outcome", "final_notes", "closed_on"])
+    pair.members.update(active=False)
+    mentee_ids = list(pair.members.values_list("mentee_id", flat=True))
+    still_paired = set(
+        PairMember.objects.filter(active=True, mentee_id__in=mentee_ids).values_list("mentee_id", flat=True)
+    )
+    Mentee.objects.filter(pk__in=set(mentee_ids) - still_paired).update(status=Mentee.Status.COMPLETED)
+    log_action(
+        "pair.closed",
+        actor=actor,
+        tenant=tenant,
+        obj=pair,
+        changes={"итог": [None, pair.get_outcome_display()]},
+        request=request,
+    )
+    return pair

@@ -1,0 +1,3 @@
+"""Permission-matrix cases of the pairs pages (merged into tests/test_permissions.py CASES)."""
+
+CASES: dict = {}
