@@ -13,18 +13,27 @@ from django_scopes import scopes_disabled
 
 from config.celery import app as celery_app
 from mentoring.models import (
+    BestPractice,
     Consent,
     Job,
+    Meeting,
     Membership,
     Mentee,
     Mentor,
     Municipality,
     Organization,
     PartnerOrganization,
+    PlanItem,
+    ProgrammeMentor,
+    RewardNomination,
+    SubProgramme,
     Tag,
+    TrainingSession,
     User,
 )
 from mentoring.roles import MUNICIPAL_ROLES, SCHOOL_ROLES, Role
+from mentoring.services.pairs import form_pair
+from mentoring.services.programmes import create_programme, ensure_forms
 
 PASSWORD = "test-password-2026"
 
@@ -117,6 +126,72 @@ def fill_school(school):
     return {"tag": tag, "partner": partner, "mentee": mentee, "mentor": mentor, "consent": consent, "job": job}
 
 
+def fill_programme(school, people, users):
+    """A programme in progress: forms, seven stages, the fixture mentor selected and trained, a pair of that
+    mentor (linked to the school's mentor account) with the fixture mentee, a plan item, a meeting, a training
+    session, a sub-programme, a nomination and a best practice."""
+    curator = users[Role.CURATOR]
+    forms = {form.code: form for form in ensure_forms(school)}
+    programme = create_programme(
+        tenant=school,
+        actor=curator,
+        forms=[forms["teacher-pupil"], forms["pupil-pupil"], forms["teacher-teacher"]],
+        title="Программа наставничества 2026/2027",
+        starts_on=date(2026, 9, 1),
+        ends_on=date(2027, 5, 31),
+        goals="Раскрытие потенциала каждого обучающегося",
+        curator=curator,
+    )
+    mentor, mentee = people["mentor"], people["mentee"]
+    mentor.user = users[Role.MENTOR]
+    mentor.training = Mentor.Training.TRAINED
+    mentor.save()
+    ProgrammeMentor.objects.create(organization=school, programme=programme, mentor=mentor)
+    session = TrainingSession.objects.create(
+        organization=school,
+        programme=programme,
+        held_on=date(2026, 10, 5),
+        topic="Роль наставника",
+        trainer="Орлова М.С.",
+    )
+    session.attendees.add(mentor)
+    pair = form_pair(
+        programme=programme, mentor=mentor, mentees=[mentee], form=forms["teacher-pupil"], starts_on=date(2026, 10, 15),
+        planned_end_on=date(2027, 5, 15), actor=curator, tenant=school,
+    )  # fmt: skip
+    plan_item = PlanItem.objects.create(
+        organization=school, pair=pair, title="Выбор темы проекта", due_on=date(2026, 11, 1)
+    )
+    meeting = Meeting.objects.create(
+        organization=school, pair=pair, held_on=date(2026, 10, 20), kind=Meeting.Kind.ACQUAINTANCE, topic="Знакомство",
+        duration_minutes=45, recorded_by=users[Role.MENTOR],
+    )  # fmt: skip
+    meeting.present.add(mentee)
+    stage = programme.stages.get(number=1)
+    people.update(
+        programme=programme,
+        form=forms["teacher-pupil"],
+        stage=stage,
+        activity=stage.activities.first(),
+        subprogramme=SubProgramme.objects.create(organization=school, programme=programme, name="Билет в будущее"),
+        session=session,
+        pair=pair,
+        plan_item=plan_item,
+        meeting=meeting,
+        nomination=RewardNomination.objects.create(
+            organization=school, programme=programme, mentor=mentor, reason="Лучший наставник года"
+        ),
+        practice=BestPractice.objects.create(
+            organization=school,
+            programme=programme,
+            title="Проект с наставником",
+            form=forms["teacher-pupil"],
+            story="История",
+            results="Результаты",
+        ),  # fmt: skip
+    )
+
+
 class World:
     """The tenants and people every permission test works with.
 
@@ -165,6 +240,8 @@ class World:
                     Membership.objects.create(user=user, role=role, municipality=self.other_municipality)
                 self.other_users[role] = user
             self.people = {school.pk: fill_school(school) for school in (self.school, self.sibling, self.other_school)}
+            fill_programme(self.school, self.people[self.school.pk], self.users)
+            fill_programme(self.other_school, self.people[self.other_school.pk], self.other_users)
             self.staff = User.objects.create_superuser(
                 email="staff@platform.test", password=PASSWORD, last_name="Платформа", first_name="Админ"
             )

@@ -31,11 +31,12 @@ ACTIVE_MENTEE = Q(status__in=(Mentee.Status.IN_BASE, Mentee.Status.IN_PAIR), ano
 
 def ensure_forms(tenant) -> list[MentoringForm]:
     """The school's forms of mentoring, created from the target model's reference data the first time."""
-    existing = set(MentoringForm.objects.values_list("code", flat=True))
+    forms = MentoringForm.objects.filter(organization=tenant)
+    existing = set(forms.values_list("code", flat=True))
     MentoringForm.objects.bulk_create(
         MentoringForm(organization=tenant, **form) for form in reference.FORMS if form["code"] not in existing
     )
-    return list(MentoringForm.objects.all())
+    return list(forms)
 
 
 def programme_period_errors(starts_on: date, ends_on: date) -> list[str]:
