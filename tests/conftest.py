@@ -188,7 +188,7 @@ def fill_programme(school, people, users):
             form=forms["teacher-pupil"],
             story="История",
             results="Результаты",
-        ),  # fmt: skip
+        ),
     )
 
 

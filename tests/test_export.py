@@ -119,12 +119,12 @@ def test_support_categories_are_never_exported(world, director, fmt):
 
 
 def test_every_export_is_audited(world, director):
-    export(director, world, "mentor", "csv", training="not_trained")
+    export(director, world, "mentor", "csv", training="trained")
     with scope(organization=world.school.pk):
         entry = AuditEntry.objects.get(action="people.exported")
     assert entry.actor == world.users[Role.DIRECTOR]
     assert entry.changes["формат"] == [None, "csv"] and entry.changes["записей"] == [None, "1"]
-    assert entry.changes["отбор"] == [None, "training=not_trained"]
+    assert entry.changes["отбор"] == [None, "training=trained"]
 
 
 def test_mentor_export_has_partner_competencies_and_dates(world, director):
