@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-BENCHMARKS = ["people_import", "people_list"]
+BENCHMARKS = ["people_import", "people_list", "matching"]
 
 
 def main(names):
