@@ -6,26 +6,39 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
-from django_scopes import scopes_disabled
+from django_scopes import scope, scopes_disabled
 
 from mentoring import synthetic
 from mentoring.management.commands.seed_demo import DEMO_PASSWORD, SCHOOL_BASES
 from mentoring.models import (
     Consent,
+    Meeting,
     Membership,
     Mentee,
     Mentor,
     Municipality,
     Organization,
+    Pair,
+    PairMember,
     PartnerOrganization,
+    PlanItem,
+    Programme,
+    ProgrammeMentor,
+    Stage,
+    StageActivity,
     Tag,
+    TrainingSession,
     User,
 )
 from mentoring.models.people import age_on
 from mentoring.roles import Role
 from mentoring.services.people import with_consent_flags
+from mentoring.services.programmes import inactive_pairs, stage_readiness
 
-MODELS = (Municipality, Organization, User, Membership, Tag, PartnerOrganization, Mentee, Mentor, Consent)
+MODELS = (
+    Municipality, Organization, User, Membership, Tag, PartnerOrganization, Mentee, Mentor, Consent,
+    Programme, Stage, StageActivity, ProgrammeMentor, TrainingSession, Pair, PairMember, PlanItem, Meeting,
+)  # fmt: skip
 LINKS = (Mentee.requests.through, Mentor.competencies.through, Mentor.children.through)
 
 
@@ -184,3 +197,17 @@ def test_second_run_keeps_one_consent_per_person(seeded):
     consent.save()
     seed()
     assert mentee.consents.count() == 1
+
+
+def test_each_school_runs_a_programme_in_progress(seeded):
+    for school in Organization.objects.all():
+        with scope(organization=school.pk):
+            programme = Programme.objects.get()
+            assert programme.stages.count() == 7
+            pairs = Pair.objects.filter(programme=programme)
+            assert pairs.count() >= 5
+            assert Meeting.objects.filter(pair__programme=programme).count() >= pairs.count()
+            assert all(readiness.ready for number, readiness in stage_readiness(programme).items() if number == 1)
+            assert inactive_pairs(programme).exists(), "the curator's page should have quiet pairs to flag"
+    mentor_pairs = Pair.objects.filter(mentor__user__email="mentor1@sh40.demo", organization__slug="sh40")
+    assert mentor_pairs.exists()

@@ -21,6 +21,7 @@ from django_scopes import scopes_disabled
 
 from mentoring import synthetic
 from mentoring.forms import CURRENT_CONSENT_VERSION
+from mentoring.management.demo_programme import seed_programme
 from mentoring.models import (
     Consent,
     Membership,
@@ -635,6 +636,8 @@ class Command(BaseCommand):
         seeders = [SchoolSeeder(tenants[slug], base, users, today) for slug, base in SCHOOL_BASES.items()]
         for seeder in seeders:
             seeder.run()
+            curator = seeder.registrar
+            seed_programme(seeder.organization, curator, today, seeder.year_start)
 
         self.stdout.write(self.style.SUCCESS("Демонстрационные данные готовы. Вход: http://127.0.0.1:8000/"))
         self.stdout.write(f"Пароль у всех демо-пользователей: {DEMO_PASSWORD}")

@@ -1,0 +1,117 @@
+"""The demo's programme in progress in each school: stages 1–4 done, pairs formed by the matching, plans and
+meetings in the mentors' journals (a few pairs left quiet for over 30 days, so the curator's page flags them)."""
+
+import random
+from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
+from django_scopes import scope
+
+from mentoring.models import Meeting, Mentee, Mentor, PlanItem, Programme, ProgrammeMentor, Stage, TrainingSession
+from mentoring.services.matching import suggest
+from mentoring.services.pairs import form_pair
+from mentoring.services.programmes import create_programme, ensure_forms
+
+TITLE = "Программа наставничества на {start}/{end} учебный год"
+GOALS = (
+    "Максимально полное раскрытие потенциала личности наставляемого, необходимое для успешной личной и "
+    "профессиональной самореализации."
+)
+TASKS = (
+    "Улучшение образовательных результатов; развитие гибких навыков и метакомпетенций; адаптация в новом "
+    "коллективе; профессиональное самоопределение; формирование базы наставников."
+)
+RESULTS = "Рост успеваемости и вовлечённости; снижение числа конфликтов; рост числа участников олимпиад и проектов."
+PLAN = ["Встреча-знакомство и постановка целей", "Составление индивидуального плана", "Промежуточная рефлексия"]
+MEETINGS = [
+    (Meeting.Kind.ACQUAINTANCE, "Знакомство, ожидания от работы"),
+    (Meeting.Kind.TRIAL, "Пробная встреча: разбор трудностей"),
+    (Meeting.Kind.PLANNING, "Планирование: цели и шаги"),
+    (Meeting.Kind.WORK, "Совместная работа над проектом"),
+    (Meeting.Kind.WORK, "Подготовка к контрольной работе"),
+]
+
+
+def seed_programme(organization, curator, today: date, year_start: date) -> Programme:
+    """Create the school's programme once; a second run finds it and changes nothing."""
+    with scope(organization=organization.pk):
+        title = TITLE.format(start=year_start.year, end=year_start.year + 1)
+        existing = Programme.objects.filter(title=title).first()
+        if existing:
+            return existing
+        rng = random.Random(f"demo-programme:{organization.slug}")  # noqa: S311 - demo data
+        programme = create_programme(
+            tenant=organization, actor=curator, forms=ensure_forms(organization), title=title,
+            starts_on=year_start, ends_on=date(year_start.year + 1, 5, 31), goals=GOALS, tasks=TASKS,
+            expected_results=RESULTS, curator=curator, responsible=curator.initials_name,
+        )  # fmt: skip
+        finish_early_stages(programme, curator, today)
+        train_mentors(programme, organization, year_start)
+        form_pairs(programme, organization, curator, today, year_start, rng)
+        return programme
+
+
+def finish_early_stages(programme, curator, today):
+    for stage in programme.stages.filter(number__lte=Stage.Number.TRAINING):
+        stage.status = Stage.Status.DONE
+        stage.save(update_fields=["status"])
+        stage.activities.update(done_on=min(stage.ends_on, today), done_by=curator)
+    programme.stages.filter(number__in=[Stage.Number.PAIRS, Stage.Number.WORK]).update(status=Stage.Status.IN_PROGRESS)
+
+
+def train_mentors(programme, organization, year_start):
+    """Select the trained mentors with a written consent; the school of mentors' sessions list them present."""
+    ready = [
+        mentor
+        for mentor in Mentor.objects.filter(status=Mentor.Status.ACTIVE, training=Mentor.Training.TRAINED)
+        if not (mentor.needs_written_consent and not mentor.has_written_consent)
+    ]
+    ProgrammeMentor.objects.bulk_create(
+        ProgrammeMentor(organization=organization, programme=programme, mentor=mentor) for mentor in ready
+    )
+    for offset, topic in ((35, "Роль и задачи наставника"), (42, "Техники эффективной обратной связи")):
+        session = TrainingSession.objects.create(
+            organization=organization, programme=programme, held_on=year_start + timedelta(days=offset), topic=topic,
+            trainer="Педагог-психолог",
+        )  # fmt: skip
+        session.attendees.set(ready)
+
+
+def form_pairs(programme, organization, curator, today, year_start, rng):
+    """Accept about two thirds of the matching's suggestions, as a curator would, and fill the journals."""
+    result, _, _ = suggest(programme)
+    starts_on = year_start + timedelta(days=50)
+    for index, suggestion in enumerate(result.suggestions[: max(1, len(result.suggestions) * 2 // 3)]):
+        try:
+            pair = form_pair(
+                programme=programme, mentor=Mentor.objects.get(pk=suggestion.mentor_id),
+                mentees=[Mentee.objects.get(pk=suggestion.mentee_id)],
+                form=programme.forms.get(pk=suggestion.form_id), starts_on=starts_on,
+                planned_end_on=programme.ends_on, actor=curator, tenant=organization, match_score=suggestion.score,
+            )  # fmt: skip
+        except ValidationError:
+            continue  # the mentor's places were taken by an earlier suggestion of this loop
+        due_dates = [starts_on + timedelta(days=20 * (n + 1)) for n in range(len(PLAN))]
+        PlanItem.objects.bulk_create(
+            PlanItem(
+                organization=organization,
+                pair=pair,
+                title=title,
+                due_on=due,
+                status=PlanItem.Status.DONE if due < today else PlanItem.Status.PLANNED,
+            )
+            for title, due in zip(PLAN, due_dates, strict=True)
+        )
+        quiet = index % 4 == 1  # no meeting for over a month: flagged on the curator's page
+        last_day = today - timedelta(days=45 if quiet else 3)
+        day = starts_on + timedelta(days=2)
+        for kind, topic in MEETINGS[: rng.randint(2, len(MEETINGS))]:
+            if day > last_day:
+                break
+            meeting = Meeting.objects.create(
+                organization=organization, pair=pair, held_on=day, kind=kind, topic=topic,
+                duration_minutes=rng.choice([30, 40, 45, 60]), what_was_done=topic,
+                mentee_rating=rng.randint(7, 10), recorded_by=pair.mentor.user or curator,
+            )  # fmt: skip
+            meeting.present.set(pair.members.values_list("mentee_id", flat=True))
+            day += timedelta(days=rng.randint(7, 14))
