@@ -537,3 +537,28 @@ def test_families_agree():
     assert re.fullmatch(r"\+7 9\d\d \d{3}-\d\d-\d\d", synthetic.mobile_phone(rng))
     partner = synthetic.partner(rng, "Берёзовский", "employer")
     assert "Берёзов" in partner.name and partner.kind == "employer"
+
+
+def test_each_generated_school_runs_a_programme_with_pairs_and_journals(db):
+    from django_scopes import scope
+
+    from mentoring.models import Meeting, Organization, Pair, PairMember, Programme
+
+    call_command("generate_dataset", schools=2, mentors_per_school=3, mentees_per_school=40, stdout=StringIO())
+    with scopes_disabled():
+        schools = list(Organization.objects.filter(slug__startswith="gen-o-"))
+    for school in schools:
+        with scope(organization=school.pk):
+            programme = Programme.objects.get()
+            assert programme.stages.count() == 7
+            pairs = Pair.objects.all()
+            assert pairs.exists()
+            for pair in pairs.prefetch_related("members"):
+                assert 1 <= pair.members.count() <= pair.mentor.capacity
+            assert Meeting.objects.filter(held_on__lte=date.today()).count() == Meeting.objects.count() > 0
+            assert not PairMember.objects.exclude(mentee__organization=school).exists()
+    call_command(
+        "generate_dataset", schools=2, mentors_per_school=3, mentees_per_school=40, replace=True, stdout=StringIO()
+    )
+    with scopes_disabled():
+        assert Programme.objects.count() == 2

@@ -38,14 +38,19 @@ from django_scopes import scopes_disabled
 
 from mentoring import synthetic
 from mentoring.forms import CURRENT_CONSENT_VERSION
+from mentoring.management.dataset_programmes import generate_programmes
 from mentoring.models import (
     Consent,
+    Meeting,
     Membership,
     Mentee,
     Mentor,
+    MentoringForm,
     Municipality,
     Organization,
+    Pair,
     PartnerOrganization,
+    Programme,
     SupportCategory,
     Tag,
     User,
@@ -139,6 +144,8 @@ def generated_rows():
     """Querysets of every generated row, in the order they can be deleted."""
     in_generated = {"organization__slug__startswith": ORGANIZATION_PREFIX}
     return {
+        "programmes": Programme.objects.filter(**in_generated),
+        "forms": MentoringForm.objects.filter(**in_generated),
         "consents": Consent.objects.filter(**in_generated),
         "mentors": Mentor.objects.filter(**in_generated),
         "mentees": Mentee.objects.filter(**in_generated),
@@ -157,7 +164,7 @@ def generated_rows():
 
 # The big tables of a school's bases: deleted with one DELETE per table instead of Django's collector, which would
 # load every row (hundreds of thousands) into memory first.
-FAST_DELETED = ("consents", "mentors", "mentees", "tags", "partners")
+FAST_DELETED = ("programmes", "forms", "consents", "mentors", "mentees", "tags", "partners")
 
 
 def link_rows():
@@ -171,9 +178,16 @@ def link_rows():
     }
 
 
+def programme_rows():
+    """Querysets of the generated pairs and meetings (deleted with their programmes), for the counts."""
+    in_generated = {"organization__slug__startswith": ORGANIZATION_PREFIX}
+    return {"pairs": Pair.objects.filter(**in_generated), "meetings": Meeting.objects.filter(**in_generated)}
+
+
 def count_generated() -> dict[str, int]:
     """How many generated rows of each kind the database holds."""
-    return {kind: queryset.count() for kind, queryset in {**generated_rows(), **link_rows()}.items()}
+    rows = {**generated_rows(), **link_rows(), **programme_rows()}
+    return {kind: queryset.count() for kind, queryset in rows.items()}
 
 
 def fast_delete(queryset) -> None:
@@ -736,6 +750,9 @@ class Command(BaseCommand):
             help=f"наставников в базе каждой школы (по умолчанию наставляемых / {MENTEES_PER_MENTOR}); "
             "первые из них — учителя с учётными записями наставников",
         )
+        parser.add_argument(
+            "--no-programmes", action="store_true", help="не создавать программы, пары и журналы (только базы)"
+        )
         parser.add_argument("--seed", type=int, default=1, help="зерно генератора: одно зерно — одни данные (1)")
         parser.add_argument(
             "--replace", action="store_true", help="удалить ранее сгенерированные данные и создать их заново"
@@ -774,6 +791,11 @@ class Command(BaseCommand):
             started = time.perf_counter()
             generator = DatasetGenerator(random.Random(options["seed"]), make_password(DATASET_PASSWORD))
             generator.run(schools, municipalities, mentors, mentees, mentor_records)
+            if mentees and not options["no_programmes"]:
+                generate_programmes(
+                    Organization.objects.filter(slug__startswith=ORGANIZATION_PREFIX).order_by("pk"),
+                    seed=options["seed"], today=generator.today, year_start=generator.year_start,
+                )  # fmt: skip
             elapsed = time.perf_counter() - started
             counts = count_generated()
 
@@ -808,4 +830,7 @@ COUNT_LABELS = {
     "requests": "Запросы наставляемых (связи)",
     "competencies": "Компетенции наставников (связи)",
     "children": "Дети наставников-родителей (связи)",
+    "programmes": "Программы наставничества",
+    "pairs": "Наставнические пары и группы",
+    "meetings": "Встречи в журналах наставников",
 }
