@@ -3,11 +3,12 @@
 Fixtures create rows with scopes disabled (one of the reviewed places where that is allowed).
 """
 
+import copy
 from datetime import date
 
 import pytest
 from django.core.files.base import ContentFile
-from django.test import Client
+from django.test import Client, override_settings
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
@@ -47,10 +48,18 @@ def eager_celery():
     celery_app.conf.task_always_eager = previous
 
 
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def media_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("media")
+
+
 @pytest.fixture(autouse=True)
-def _test_settings(settings, tmp_path):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _test_settings(settings, media_root):
+    settings.PASSWORD_HASHERS = FAST_HASHERS
+    settings.MEDIA_ROOT = media_root
 
 
 def make_user(email, role_label="", **fields):
@@ -252,9 +261,24 @@ class World:
         return client
 
 
+@pytest.fixture(scope="session")
+def _committed_world(django_db_setup, django_db_blocker, media_root):
+    """The world, built once per test process and committed; each test's transaction is rolled back over it."""
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS, MEDIA_ROOT=media_root):
+        return World()
+
+
 @pytest.fixture
-def world(db):
-    return World()
+def world(request, db):
+    """A fresh copy of the committed world (its rows restored by the rollback of the previous test).
+
+    A transactional test (live server, Celery worker) flushes the database when it ends; a test after it
+    finds the world gone and builds its own inside its transaction.
+    """
+    template = request.getfixturevalue("_committed_world")
+    if not Organization.objects.filter(pk=template.school.pk).exists():
+        return World()
+    return copy.deepcopy(template)
 
 
 __all__ = ["MUNICIPAL_ROLES", "PASSWORD", "SCHOOL_ROLES", "World", "make_user"]

@@ -1,14 +1,14 @@
 """Matching suggestions for a programme: the unpaired mentees and the selected mentors with free places."""
 
-from datetime import timedelta
-
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 
 from mentoring import matching
+from mentoring.audit import log_action
 from mentoring.models import Mentee, Mentor, PairMember, Tag
 from mentoring.services.pair_rules import form_facts, mentee_facts, mentor_facts
-from mentoring.services.pairs import form_pair
+from mentoring.services.pairs import form_pair, latest_plan_end
 from mentoring.services.programmes import ACTIVE_MENTEE
 
 
@@ -31,9 +31,40 @@ def accept(programme, *, mentee_id, mentor_id, form_id, score, actor, tenant, re
     form = programme.forms.filter(pk=form_id).first()
     if not (mentee and mentor and form):
         raise ValidationError("Предложение устарело: обновите страницу.")
-    today = timezone.localdate()
-    end = min(programme.ends_on, today + timedelta(days=365))
+    starts_on, planned_end_on = default_period(programme)
     return form_pair(
-        programme=programme, mentor=mentor, mentees=[mentee], form=form, starts_on=today, planned_end_on=end,
-        actor=actor, tenant=tenant, match_score=score, request=request,
+        programme=programme, mentor=mentor, mentees=[mentee], form=form, starts_on=starts_on,
+        planned_end_on=planned_end_on, actor=actor, tenant=tenant, match_score=score, request=request,
     )  # fmt: skip
+
+
+def default_period(programme, today=None):
+    """A new pair starts today (or when the programme starts) and is planned to the programme's end, at most a
+    year; the rules of the personalised programme's length are checked by ``form_pair``."""
+    today = today or timezone.localdate()
+    starts_on = max(today, programme.starts_on)
+    return starts_on, min(programme.ends_on, latest_plan_end(starts_on))
+
+
+@transaction.atomic
+def set_awaiting_mentor(programme, mentee: Mentee, awaiting: bool, *, actor, tenant, request=None) -> Mentee:
+    """Mark a mentee whom no pair was found for: «без пары: поддержка, поиск наставника продолжается» (stage 5),
+    or take the mark off. A mentee in an active pair of the programme needs no mark."""
+    mentee = Mentee.objects.select_for_update().get(pk=mentee.pk)
+    paired = PairMember.objects.filter(active=True, pair__programme=programme, mentee=mentee).exists()
+    if awaiting and paired:
+        raise ValidationError(f"{mentee.full_name} уже в паре или группе программы: отметка о поиске не нужна.")
+    if mentee.awaiting_mentor == awaiting:
+        return mentee
+    label = str(Mentee._meta.get_field("awaiting_mentor").verbose_name)
+    mentee.awaiting_mentor = awaiting
+    mentee.save(update_fields=["awaiting_mentor", "updated_at"])
+    log_action(
+        "person.updated",
+        actor=actor,
+        tenant=tenant,
+        obj=mentee,
+        changes={label: ["нет" if awaiting else "да", "да" if awaiting else "нет"]},
+        request=request,
+    )
+    return mentee

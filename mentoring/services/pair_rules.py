@@ -1,11 +1,12 @@
 """The hard rules of forming a pair or group, over plain facts loaded once (so that matching can check
 thousands of combinations without a query each). Forming a pair and matching use the same rules."""
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from mentoring.models import Consent, Mentee, Mentor, MentoringForm, PairMember, ProgrammeMentor
-from mentoring.models.people import age_on
+from mentoring.models.people import ADULT_AGE, age_on
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,8 @@ class MentorFacts:
     free_places: int
     children: frozenset = frozenset()
     competencies: frozenset = frozenset()
+    capacity: int = 0  # 0: unknown, the free places stand for the capacity
+    group: str = ""  # the class of a pupil mentor («10Б»), for the grade difference
 
 
 @dataclass
@@ -42,6 +45,13 @@ class MenteeFacts:
     active_forms: set = field(default_factory=set)
     requests: frozenset = frozenset()
     group: str = ""
+    minor: bool = False
+
+
+def grade(group: str) -> int | None:
+    """The grade of a class name: «8А» → 8, «10 Б» → 10; None when there is none (1–11 only)."""
+    found = re.match(r"\s*(\d{1,2})(?!\d)", group or "")
+    return int(found.group(1)) if found and 1 <= int(found.group(1)) <= 11 else None
 
 
 def form_facts(forms) -> dict[int, FormFacts]:
@@ -69,8 +79,9 @@ def mentor_facts(programme, mentors, today: date) -> dict[int, MentorFacts]:
         "pair__mentor_id", flat=True
     ):
         load[mentor_id] = load.get(mentor_id, 0) + 1
-    return {
-        mentor.pk: MentorFacts(
+    facts = {}
+    for mentor in mentors:
+        facts[mentor.pk] = MentorFacts(
             id=mentor.pk,
             name=mentor.full_name,
             category=mentor.category,
@@ -81,13 +92,17 @@ def mentor_facts(programme, mentors, today: date) -> dict[int, MentorFacts]:
             free_places=mentor.capacity - load.get(mentor.pk, 0),
             children=frozenset(child.pk for child in mentor.children.all()),
             competencies=frozenset(tag.pk for tag in mentor.competencies.all()),
+            capacity=mentor.capacity,
+            group=mentor.position if mentor.category == Mentor.Category.PUPIL else "",
         )
-        for mentor in mentors
-    }
+    return facts
 
 
 def mentee_facts(mentees, today: date) -> dict[int, MenteeFacts]:
-    """Facts of ``mentees`` (a queryset), in a fixed number of queries."""
+    """Facts of ``mentees`` (a queryset), in a fixed number of queries.
+
+    A minor needs a valid personal-data consent given by a legal representative (152-ФЗ); an adult, a valid
+    consent given by themselves or by a representative."""
     mentees = list(mentees.prefetch_related("requests"))
     ids = [mentee.pk for mentee in mentees]
     consents = Consent.objects.filter(
@@ -104,7 +119,7 @@ def mentee_facts(mentees, today: date) -> dict[int, MenteeFacts]:
     facts = {}
     for mentee in mentees:
         age = age_on(mentee.birth_date, today)
-        minor = age is not None and age < 18
+        minor = age is not None and age < ADULT_AGE
         has_consent = mentee.pk in representative if minor else mentee.pk in representative | own
         facts[mentee.pk] = MenteeFacts(
             id=mentee.pk,
@@ -116,48 +131,100 @@ def mentee_facts(mentees, today: date) -> dict[int, MenteeFacts]:
             active_forms=forms.get(mentee.pk, set()),
             requests=frozenset(tag.pk for tag in mentee.requests.all()),
             group=mentee.group,
+            minor=minor,
         )
     return facts
 
 
+# Each hard rule has a code: matching checks the codes (cheap, thousands of times), forming a pair shows messages.
+
+
+def mentor_refusal_codes(mentor: MentorFacts, form: FormFacts, new_mentees: int) -> list[str]:
+    """What forbids this mentor in this form, whoever the mentees are, as codes of ``mentor_refusals``."""
+    codes = []
+    if not mentor.active:
+        codes.append("inactive")
+    if not mentor.selected:
+        codes.append("not_selected")
+    if mentor.consent_missing:
+        codes.append("no_consent")
+    if mentor.category not in form.mentor_categories:
+        codes.append("category")
+    if new_mentees > mentor.free_places:
+        codes.append("capacity")
+    return codes
+
+
 def mentor_refusals(mentor: MentorFacts, form: FormFacts, new_mentees: int) -> list[str]:
     """What forbids this mentor in this form, whoever the mentees are."""
-    reasons = []
-    if not mentor.active:
-        reasons.append(f"Наставник {mentor.name} выбыл из базы.")
-    if not mentor.selected:
-        reasons.append(f"Наставник {mentor.name} не отобран в эту программу (этап 4).")
-    if mentor.consent_missing:
-        reasons.append(f"Нет письменного согласия {mentor.name} быть наставником (ст. 351.8 ТК РФ).")
-    if mentor.category not in form.mentor_categories:
-        reasons.append(
+    messages = {
+        "inactive": lambda: f"Наставник {mentor.name} выбыл из базы.",
+        "not_selected": lambda: f"Наставник {mentor.name} не отобран в эту программу (этап 4).",
+        "no_consent": lambda: f"Нет письменного согласия {mentor.name} быть наставником (ст. 351.8 ТК РФ).",
+        "category": lambda: (
             f"В форме «{form.name}» наставник не может быть из категории «{Mentor.Category(mentor.category).label}»."
-        )
-    if new_mentees > mentor.free_places:
-        reasons.append(
+        ),
+        "capacity": lambda: (
             f"У наставника {mentor.name} свободных мест: {max(mentor.free_places, 0)}, а наставляемых: {new_mentees}."
-        )
-    return reasons
+        ),
+    }
+    return [messages[code]() for code in mentor_refusal_codes(mentor, form, new_mentees)]
+
+
+def mentee_refusal_codes(mentor: MentorFacts, mentee: MenteeFacts, form: FormFacts) -> list[str]:
+    """What forbids this mentee with this mentor in this form, as codes of ``mentee_refusals``."""
+    codes = []
+    if not mentee.active:
+        codes.append("inactive")
+    if mentee.id in mentor.children:
+        codes.append("own_child")
+    if mentee.consent_missing:
+        codes.append("no_consent")
+    if mentee.category not in form.mentee_categories:
+        codes.append("category")
+    if form.mentor_must_be_older:
+        if mentor.birth_date and mentee.birth_date:
+            if mentor.birth_date >= mentee.birth_date:
+                codes.append("not_older")
+        elif mentor.category == Mentor.Category.PUPIL:
+            # Two pupils: who is older must be known, from the birth dates or else from the classes.
+            mentor_grade, mentee_grade = grade(mentor.group), grade(mentee.group)
+            if mentor_grade is None or mentee_grade is None:
+                codes.append("age_unknown")
+            elif mentor_grade <= mentee_grade:
+                codes.append("not_older")
+    if form.id in mentee.active_forms:
+        codes.append("already_paired")
+    return codes
+
+
+def mentee_allowed(mentor: MentorFacts, mentee: MenteeFacts, form: FormFacts) -> bool:
+    """No rule forbids this mentee with this mentor in this form (``mentee_refusal_codes`` is empty)."""
+    return not mentee_refusal_codes(mentor, mentee, form)
 
 
 def mentee_refusals(mentor: MentorFacts, mentee: MenteeFacts, form: FormFacts) -> list[str]:
     """What forbids this mentee with this mentor in this form."""
-    reasons = []
-    if not mentee.active:
-        reasons.append(f"{mentee.name} не участвует в программе (выбыл или завершил).")
-    if mentee.id in mentor.children:
-        reasons.append(f"Родитель не может быть наставником своего ребёнка ({mentee.name}).")
-    if mentee.consent_missing:
-        reasons.append(f"Нет действующего согласия на обработку персональных данных: {mentee.name}.")
-    if mentee.category not in form.mentee_categories:
-        reasons.append(
+    messages = {
+        "inactive": lambda: f"{mentee.name} не участвует в программе (выбыл или завершил).",
+        "own_child": lambda: f"Родитель не может быть наставником своего ребёнка ({mentee.name}).",
+        "no_consent": lambda: (
+            f"Нет действующего согласия законного представителя на обработку персональных данных "
+            f"несовершеннолетнего: {mentee.name}."
+            if mentee.minor
+            else f"Нет действующего согласия на обработку персональных данных: {mentee.name}."
+        ),
+        "category": lambda: (
             f"В форме «{form.name}» наставляемый не может быть из категории «{Mentee.Category(mentee.category).label}»."
-        )
-    if form.mentor_must_be_older and mentor.birth_date and mentee.birth_date and mentor.birth_date >= mentee.birth_date:
-        reasons.append(f"В форме «{form.name}» наставник должен быть старше наставляемого ({mentee.name}).")
-    if form.id in mentee.active_forms:
-        reasons.append(f"{mentee.name} уже в действующей паре или группе формы «{form.name}».")
-    return reasons
+        ),
+        "not_older": lambda: f"В форме «{form.name}» наставник должен быть старше наставляемого ({mentee.name}).",
+        "age_unknown": lambda: (
+            f"В форме «{form.name}» наставник должен быть старше наставляемого: укажите даты рождения "
+            f"(или классы) {mentor.name} и {mentee.name}."
+        ),
+        "already_paired": lambda: f"{mentee.name} уже в действующей паре или группе формы «{form.name}».",
+    }
+    return [messages[code]() for code in mentee_refusal_codes(mentor, mentee, form)]
 
 
 def refusals(mentor: MentorFacts, mentees: list[MenteeFacts], form: FormFacts) -> list[str]:

@@ -1,5 +1,6 @@
 """Forming and closing pairs and groups: the rules of the target model, checked in one place."""
 
+import calendar
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
@@ -10,19 +11,40 @@ from mentoring.audit import log_action
 from mentoring.models import Mentee, Mentor, Pair, PairMember
 from mentoring.services.pair_rules import load_form, mentee_facts, mentor_facts, refusals
 
-# A personalised programme lasts from 3 months to 1 year (seed 001 §1.3.7).
-SHORTEST_PLAN = timedelta(days=89)
-LONGEST_PLAN = timedelta(days=366)
+# A personalised programme lasts from 3 months to 1 year (seed 001 §1.3.7), both dates included:
+# 01.09 – 30.11 is three months, 01.09 – 31.08 one year.
+SHORTEST_PLAN_MONTHS = 3
+LONGEST_PLAN_MONTHS = 12
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` calendar months later (the month's last day when it is shorter: 31.01 → 28.02)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def earliest_plan_end(starts_on: date) -> date:
+    return add_months(starts_on, SHORTEST_PLAN_MONTHS) - timedelta(days=1)
+
+
+def latest_plan_end(starts_on: date) -> date:
+    return add_months(starts_on, LONGEST_PLAN_MONTHS) - timedelta(days=1)
 
 
 def plan_period_errors(starts_on: date, planned_end_on: date) -> list[str]:
     if planned_end_on <= starts_on:
         return ["Плановое окончание должно быть позже начала."]
-    length = planned_end_on - starts_on
-    if length < SHORTEST_PLAN:
-        return ["Персонализированная программа длится не меньше 3 месяцев."]
-    if length > LONGEST_PLAN:
-        return ["Персонализированная программа длится не больше 1 года."]
+    if planned_end_on < earliest_plan_end(starts_on):
+        return [
+            "Персонализированная программа длится не меньше 3 месяцев: "
+            f"окончание не раньше {earliest_plan_end(starts_on):%d.%m.%Y}."
+        ]
+    if planned_end_on > latest_plan_end(starts_on):
+        return [
+            "Персонализированная программа длится не больше 1 года: "
+            f"окончание не позже {latest_plan_end(starts_on):%d.%m.%Y}."
+        ]
     return []
 
 
@@ -34,6 +56,7 @@ def form_pair(
     """Form a pair (one mentee) or a group (two or more) after checking every rule; raise ValidationError
     with all the reasons in Russian otherwise. The mentor's row is locked, so that two curators cannot both
     fill the mentor's last place; the database refuses a mentee in two active pairs of one form."""
+    mentees = list({mentee.pk: mentee for mentee in mentees}.values())  # the same mentee twice is one mentee
     if not mentees:
         raise ValidationError("Выберите хотя бы одного наставляемого.")
     if form not in programme.forms.all():
@@ -79,11 +102,13 @@ def form_pair(
 
 @transaction.atomic
 def close_pair(pair: Pair, *, outcome, final_notes, actor, tenant, request=None) -> Pair:
-    """Close a pair or group with its outcome; its mentees complete the programme unless still paired elsewhere."""
-    if pair.status == Pair.Status.CLOSED:
-        raise ValidationError("Пара уже завершена.")
+    """Close a pair or group with its outcome; its mentees complete the programme unless still paired elsewhere
+    (or go back to the base when the pair was stopped early)."""
     if outcome not in Pair.Outcome.values:
         raise ValidationError("Укажите итог.")
+    # Re-read under a lock: of two curators closing at once, the second is told the pair is already closed.
+    if Pair.objects.select_for_update().get(pk=pair.pk).status == Pair.Status.CLOSED:
+        raise ValidationError("Пара уже завершена.")
     pair.status = Pair.Status.CLOSED
     pair.outcome = outcome
     pair.final_notes = final_notes
@@ -94,7 +119,12 @@ def close_pair(pair: Pair, *, outcome, final_notes, actor, tenant, request=None)
     still_paired = set(
         PairMember.objects.filter(active=True, mentee_id__in=mentee_ids).values_list("mentee_id", flat=True)
     )
-    Mentee.objects.filter(pk__in=set(mentee_ids) - still_paired).update(status=Mentee.Status.COMPLETED)
+    # Those still in another pair stay "in a pair"; those who left the base meanwhile stay "left". A pair stopped
+    # early does not complete its mentees' programme: they are back in the base, and the search goes on.
+    stopped = outcome == Pair.Outcome.STOPPED
+    Mentee.objects.filter(pk__in=set(mentee_ids) - still_paired, status=Mentee.Status.IN_PAIR).update(
+        status=Mentee.Status.IN_BASE if stopped else Mentee.Status.COMPLETED
+    )
     log_action(
         "pair.closed",
         actor=actor,

@@ -2,8 +2,10 @@ from django.shortcuts import redirect
 from django.views.generic import TemplateView
 
 from mentoring.models import Membership, Organization
-from mentoring.roles import Capability, Role, sorted_by_role
+from mentoring.roles import Capability, Role, has_capability, sorted_by_role
+from mentoring.services.journal import active_first, own_pairs, with_journal_facts
 from mentoring.tenancy import tenant_memberships
+from mentoring.views.dashboard import dashboard_context
 
 
 class HomeView(TemplateView):
@@ -21,24 +23,28 @@ class HomeView(TemplateView):
 
 
 class SchoolHomeView(TemplateView):
-    """The start page of a school: what each role works with."""
+    """The start page of a school, by role: the programme's dashboard for the director and the curator (a
+    read-only summary of it for the methodist and the observer), the own pairs for a mentor."""
 
     required_capability = Capability.VIEW_SCHOOL_HOME
     template_name = "mentoring/school_home.html"
 
     def get_context_data(self, **kwargs):
-        school = self.request.tenant
-        roles = self.request.roles
-        staff = sorted_by_role(
-            Membership.objects.filter(organization=school).exclude(role=Role.MENTOR).select_related("user")
-        )
-        return super().get_context_data(
-            school=school,
-            is_mentor_only=roles == {Role.MENTOR},
-            staff=staff,
-            mentor_accounts=Membership.objects.filter(organization=school, role=Role.MENTOR).count(),
-            **kwargs,
-        )
+        request = self.request
+        school, roles = request.tenant, request.roles
+        context = {"school": school, "is_mentor_only": roles == {Role.MENTOR}}
+        if not context["is_mentor_only"]:
+            context["staff"] = sorted_by_role(
+                Membership.objects.filter(organization=school).exclude(role=Role.MENTOR).select_related("user")
+            )
+            context["mentor_accounts"] = Membership.objects.filter(organization=school, role=Role.MENTOR).count()
+        # The dashboard is the programme's aggregates: the roles that read school aggregates see it.
+        context["shows_dashboard"] = has_capability(roles, Capability.SCHOOL_AGGREGATE_REPORTS)
+        if context["shows_dashboard"]:
+            context.update(dashboard_context(request))
+        if has_capability(roles, Capability.KEEP_OWN_JOURNAL):
+            context["own_pairs"] = active_first(with_journal_facts(own_pairs(request.user)))
+        return super().get_context_data(**context, **kwargs)
 
 
 class MunicipalityHomeView(TemplateView):

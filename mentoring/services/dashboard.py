@@ -1,0 +1,101 @@
+"""What the curator's home page counts: the programme's numbers, each with the list behind it.
+
+Each figure names the list by URL name, query string and kwargs; the view resolves it and falls back to a
+literal path while the list's page is still being built elsewhere (``fallback``, under ``/o/<org>/``).
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from mentoring.models import Mentee, Mentor, Pair, PairMember, Programme, ProgrammeMentor
+from mentoring.roles import Capability
+from mentoring.services.programmes import INACTIVE_DAYS, inactive_pairs, mentees_with_pair_flag
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number of the home page and the list it links to."""
+
+    group: str
+    label: str
+    count: int
+    url_name: str
+    query: str = ""
+    kwargs: dict = field(default_factory=dict)
+    fallback: str = ""  # path under /o/<org>/ while ``url_name`` does not exist yet
+    capability: Capability = Capability.READ_PERSON_CARDS  # who may open the list
+
+
+MENTEES, MENTORS, PAIRS = "Наставляемые", "Наставники", "Пары и группы"
+
+
+def mentors_with_free_places(programme: Programme):
+    """Mentors selected for the programme, still in the base, with fewer active mentees than their capacity."""
+    load = (
+        PairMember.objects.filter(active=True, pair__mentor=OuterRef("pk"))
+        .order_by()
+        .values("pair__mentor")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        Mentor.objects.filter(programmes__programme=programme, status=Mentor.Status.ACTIVE, anonymized_at__isnull=True)
+        .annotate(load=Coalesce(Subquery(load), Value(0), output_field=IntegerField()))
+        .filter(load__lt=F("capacity"))
+    )
+
+
+def programme_figures(programme: Programme) -> list[Figure]:
+    """The counts of the curator's home page, in a fixed number of queries whatever the size of the school."""
+    mentees = Mentee.objects.aggregate(total=Count("pk"), in_pair=Count("pk", filter=Q(status=Mentee.Status.IN_PAIR)))
+    unpaired = mentees_with_pair_flag(programme).filter(has_pair=False).count()
+    mentors = Mentor.objects.aggregate(
+        total=Count("pk"), trained=Count("pk", filter=Q(training=Mentor.Training.TRAINED))
+    )
+    selected = ProgrammeMentor.objects.filter(programme=programme).count()
+    free = mentors_with_free_places(programme).count()
+    active_pairs = Pair.objects.filter(programme=programme, status=Pair.Status.ACTIVE).count()
+    inactive = inactive_pairs(programme).count()
+    programme_kwargs, of_programme = {"pk": programme.pk}, f"programme={programme.pk}"
+    return [
+        Figure(MENTEES, "в базе", mentees["total"], "mentee_list"),
+        Figure(MENTEES, "в паре или группе", mentees["in_pair"], "mentee_list", "status=in_pair"),
+        Figure(
+            MENTEES,
+            "без пары в программе",
+            unpaired,
+            "unpaired_mentees",
+            fallback="pairs/unpaired/",
+            capability=Capability.FORM_PAIRS,
+        ),
+        Figure(MENTORS, "в базе", mentors["total"], "mentor_list"),
+        Figure(
+            MENTORS,
+            "отобраны в программу",
+            selected,
+            "programme_detail",
+            kwargs=programme_kwargs,
+            fallback=f"programmes/{programme.pk}/",
+            capability=Capability.VIEW_PROGRAMME,
+        ),
+        Figure(MENTORS, "обучены", mentors["trained"], "mentor_list", "training=trained"),
+        Figure(
+            MENTORS,
+            "со свободными местами",
+            free,
+            "free_mentors",
+            fallback="pairs/free-mentors/",
+            capability=Capability.FORM_PAIRS,
+        ),
+        Figure(PAIRS, "работают", active_pairs, "journal_list", of_programme, capability=Capability.READ_JOURNALS),
+        Figure(
+            PAIRS,
+            f"без встреч больше {INACTIVE_DAYS} дней",
+            inactive,
+            "journal_list",
+            f"{of_programme}&inactive=1",
+            capability=Capability.READ_JOURNALS,
+        ),
+    ]

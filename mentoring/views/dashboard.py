@@ -1,0 +1,90 @@
+"""The curator's home page (the school home of the director and the curator, and a read-only summary for the
+methodist and the observer): the programme's stage progress, its numbers each linking to the list behind it,
+overdue activities and pairs without meetings. Built in a fixed number of queries."""
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+
+from mentoring.models import Organization, Programme
+from mentoring.roles import Capability, has_capability
+from mentoring.services.dashboard import Figure, programme_figures
+from mentoring.services.journal import members_prefetch
+from mentoring.services.programmes import current_programme, inactive_pairs, overdue_activities, stage_readiness
+
+LISTED = 10  # overdue activities and inactive pairs shown on the page; the rest behind "all"
+
+
+def school_url(school: Organization, url_name: str, *, kwargs=None, fallback: str = "", query: str = "") -> str:
+    """The URL of a school page by name; while a page is still being built elsewhere, the literal ``fallback``
+    path under /o/<org>/ (empty when there is none)."""
+    try:
+        path = reverse(url_name, kwargs={"org": school.slug, **(kwargs or {})})
+    except NoReverseMatch:
+        if not fallback:
+            return ""
+        path = f"/o/{school.slug}/{fallback}"
+    return f"{path}?{query}" if query else path
+
+
+def stage_url(school: Organization, stage_pk: int) -> str:
+    return school_url(school, "stage_detail", kwargs={"pk": stage_pk}, fallback=f"stages/{stage_pk}/")
+
+
+@dataclass(frozen=True)
+class LinkedFigure:
+    figure: Figure
+    url: str  # empty when the user may not open the list
+
+    @property
+    def label(self):
+        return self.figure.label
+
+    @property
+    def count(self):
+        return self.figure.count
+
+
+def linked_figures(school, figures: list[Figure], roles) -> list[tuple[str, list[LinkedFigure]]]:
+    """The figures grouped for display, each with its link when the user may open the list behind it."""
+    groups: dict[str, list[LinkedFigure]] = {}
+    for figure in figures:
+        url = ""
+        if has_capability(roles, figure.capability):
+            url = school_url(
+                school, figure.url_name, kwargs=figure.kwargs, fallback=figure.fallback, query=figure.query
+            )
+        groups.setdefault(figure.group, []).append(LinkedFigure(figure, url))
+    return list(groups.items())
+
+
+def dashboard_context(request) -> dict:
+    """What the school home shows to the director, the curator, the methodist and the observer."""
+    school, roles = request.tenant, request.roles
+    programme: Programme | None = current_programme()
+    if programme is None:
+        return {
+            "programme": None,
+            "programme_create_url": school_url(school, "programme_create", fallback="programmes/new/"),
+        }
+    readiness = stage_readiness(programme)
+    stages = [(stage, readiness[stage.number], stage_url(school, stage.pk)) for stage in programme.stages.all()]
+    context = {
+        "programme": programme,
+        "programme_url": school_url(
+            school, "programme_detail", kwargs={"pk": programme.pk}, fallback=f"programmes/{programme.pk}/"
+        ),
+        "stages": stages,
+        "stages_ready": sum(1 for _, ready, _ in stages if ready.ready),
+        "figure_groups": linked_figures(school, programme_figures(programme), roles),
+    }
+    if has_capability(roles, Capability.MANAGE_PROGRAMME):
+        overdue = overdue_activities(programme).order_by("due_on", "stage__number", "position", "pk")
+        context["overdue"] = [(activity, stage_url(school, activity.stage_id)) for activity in overdue[:LISTED]]
+        context["overdue_count"] = overdue.count()
+    if has_capability(roles, Capability.READ_JOURNALS):
+        inactive = inactive_pairs(programme).select_related("mentor").prefetch_related(members_prefetch())
+        context["inactive"] = list(inactive.order_by("last_meeting", "starts_on", "pk")[:LISTED])
+        context["inactive_count"] = inactive.count()
+        context["inactive_url"] = school_url(school, "journal_list", query=f"programme={programme.pk}&inactive=1")
+    return context
