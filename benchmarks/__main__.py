@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-BENCHMARKS = ["people_import", "people_list", "matching"]
+BENCHMARKS = ["people_import", "people_list", "matching", "pages"]
 
 
 def main(names):
