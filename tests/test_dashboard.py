@@ -60,11 +60,11 @@ def test_home_counts_are_correct_and_each_links_to_the_list_behind_it(world):
     expected = [
         ("в базе", f"/o/{slug}/mentees/", 5),  # the fixture's, the new pair's, two unpaired, one who left
         ("в паре или группе", f"/o/{slug}/mentees/?status=in_pair", 2),
-        ("без пары в программе", school_url(world.school, "unpaired_mentees", fallback="pairs/unpaired/"), 2),
+        ("без пары в программе", school_url(world.school, "unpaired_mentees"), 2),
         ("в базе", f"/o/{slug}/mentors/", 3),
         ("отобраны в программу", None, 2),
         ("обучены", f"/o/{slug}/mentors/?training=trained", 2),
-        ("со свободными местами", school_url(world.school, "free_mentors", fallback="pairs/free-mentors/"), 1),
+        ("со свободными местами", school_url(world.school, "free_mentors"), 1),
         ("работают", f"/o/{slug}/journals/?programme={programme.pk}", 2),
         ("без встреч больше 30 дней", f"/o/{slug}/journals/?programme={programme.pk}&inactive=1", None),
     ]
@@ -134,12 +134,10 @@ def test_the_summary_links_only_to_lists_the_role_may_open(world, role, linked):
     kinds = {
         "mentees": reverse("mentee_list", kwargs={"org": school.slug}),
         "mentors": reverse("mentor_list", kwargs={"org": school.slug}),
-        "unpaired": school_url(school, "unpaired_mentees", fallback="pairs/unpaired/"),
-        "free": school_url(school, "free_mentors", fallback="pairs/free-mentors/"),
+        "unpaired": school_url(school, "unpaired_mentees"),
+        "free": school_url(school, "free_mentors"),
         "journals": reverse("journal_list", kwargs={"org": school.slug}),
-        "programme": school_url(
-            school, "programme_detail", kwargs={"pk": programme.pk}, fallback=f"programmes/{programme.pk}/"
-        ),
+        "programme": school_url(school, "programme_detail", kwargs={"pk": programme.pk}),
     }
     paths = {href.split("?")[0] for _, href, _ in figures(content) if href}
     assert {kind for kind, path in kinds.items() if path.split("?")[0] in paths} == linked
@@ -155,7 +153,7 @@ def test_a_school_without_a_programme_gets_a_call_to_action(world):
     address = reverse("school_home", kwargs={"org": world.sibling.slug})
     content = world.client_for(curator).get(address).content.decode()
     assert "Программа наставничества ещё не создана" in content
-    create = school_url(world.sibling, "programme_create", fallback="programmes/new/")
+    create = school_url(world.sibling, "programme_create")
     assert f'href="{create}"' in content
     assert create.startswith(f"/o/{world.sibling.slug}/programmes/")
     summary = world.client_for(methodist).get(address).content.decode()
@@ -181,13 +179,6 @@ def test_a_curator_who_also_mentors_sees_both(world):
         Mentor.objects.filter(pk=world.people[world.school.pk]["mentor"].pk).update(user=curator)
     content = world.client_for(curator).get(reverse("school_home", kwargs={"org": world.school.slug})).content.decode()
     assert 'data-testid="dashboard"' in content and 'data-testid="mentor-panel"' in content
-
-
-def test_school_url_falls_back_to_the_literal_path_while_a_page_does_not_exist(world):
-    school = world.school
-    assert school_url(school, "mentee_list", query="status=in_pair") == f"/o/{school.slug}/mentees/?status=in_pair"
-    assert school_url(school, "no_such_page", fallback="pairs/unpaired/") == f"/o/{school.slug}/pairs/unpaired/"
-    assert school_url(school, "no_such_page") == ""
 
 
 @pytest.mark.parametrize("role", [Role.DIRECTOR, Role.CURATOR, Role.METHODIST, Role.OBSERVER, Role.MENTOR])

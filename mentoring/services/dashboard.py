@@ -1,7 +1,6 @@
 """What the curator's home page counts: the programme's numbers, each with the list behind it.
 
-Each figure names the list by URL name, query string and kwargs; the view resolves it and falls back to a
-literal path while the list's page is still being built elsewhere (``fallback``, under ``/o/<org>/``).
+Each figure names the list by URL name, query string and kwargs; the view resolves it.
 """
 
 from dataclasses import dataclass, field
@@ -24,7 +23,6 @@ class Figure:
     url_name: str
     query: str = ""
     kwargs: dict = field(default_factory=dict)
-    fallback: str = ""  # path under /o/<org>/ while ``url_name`` does not exist yet
     capability: Capability = Capability.READ_PERSON_CARDS  # who may open the list
 
 
@@ -67,7 +65,6 @@ def programme_figures(programme: Programme) -> list[Figure]:
             "без пары в программе",
             unpaired,
             "unpaired_mentees",
-            fallback="pairs/unpaired/",
             capability=Capability.FORM_PAIRS,
         ),
         Figure(MENTORS, "в базе", mentors["total"], "mentor_list"),
@@ -77,7 +74,6 @@ def programme_figures(programme: Programme) -> list[Figure]:
             selected,
             "programme_detail",
             kwargs=programme_kwargs,
-            fallback=f"programmes/{programme.pk}/",
             capability=Capability.VIEW_PROGRAMME,
         ),
         Figure(MENTORS, "обучены", mentors["trained"], "mentor_list", "training=trained"),
@@ -86,7 +82,6 @@ def programme_figures(programme: Programme) -> list[Figure]:
             "со свободными местами",
             free,
             "free_mentors",
-            fallback="pairs/free-mentors/",
             capability=Capability.FORM_PAIRS,
         ),
         Figure(PAIRS, "работают", active_pairs, "journal_list", of_programme, capability=Capability.READ_JOURNALS),

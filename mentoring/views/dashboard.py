@@ -4,7 +4,7 @@ overdue activities and pairs without meetings. Built in a fixed number of querie
 
 from dataclasses import dataclass
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from mentoring.models import Organization, Programme
 from mentoring.roles import Capability, has_capability
@@ -15,20 +15,14 @@ from mentoring.services.programmes import current_programme, inactive_pairs, ove
 LISTED = 10  # overdue activities and inactive pairs shown on the page; the rest behind "all"
 
 
-def school_url(school: Organization, url_name: str, *, kwargs=None, fallback: str = "", query: str = "") -> str:
-    """The URL of a school page by name; while a page is still being built elsewhere, the literal ``fallback``
-    path under /o/<org>/ (empty when there is none)."""
-    try:
-        path = reverse(url_name, kwargs={"org": school.slug, **(kwargs or {})})
-    except NoReverseMatch:
-        if not fallback:
-            return ""
-        path = f"/o/{school.slug}/{fallback}"
+def school_url(school: Organization, url_name: str, *, kwargs=None, query: str = "") -> str:
+    """The URL of a school page by name, with an optional query string."""
+    path = reverse(url_name, kwargs={"org": school.slug, **(kwargs or {})})
     return f"{path}?{query}" if query else path
 
 
 def stage_url(school: Organization, stage_pk: int) -> str:
-    return school_url(school, "stage_detail", kwargs={"pk": stage_pk}, fallback=f"stages/{stage_pk}/")
+    return school_url(school, "stage_detail", kwargs={"pk": stage_pk})
 
 
 @dataclass(frozen=True)
@@ -51,9 +45,7 @@ def linked_figures(school, figures: list[Figure], roles) -> list[tuple[str, list
     for figure in figures:
         url = ""
         if has_capability(roles, figure.capability):
-            url = school_url(
-                school, figure.url_name, kwargs=figure.kwargs, fallback=figure.fallback, query=figure.query
-            )
+            url = school_url(school, figure.url_name, kwargs=figure.kwargs, query=figure.query)
         groups.setdefault(figure.group, []).append(LinkedFigure(figure, url))
     return list(groups.items())
 
@@ -65,15 +57,13 @@ def dashboard_context(request) -> dict:
     if programme is None:
         return {
             "programme": None,
-            "programme_create_url": school_url(school, "programme_create", fallback="programmes/new/"),
+            "programme_create_url": school_url(school, "programme_create"),
         }
     readiness = stage_readiness(programme)
     stages = [(stage, readiness[stage.number], stage_url(school, stage.pk)) for stage in programme.stages.all()]
     context = {
         "programme": programme,
-        "programme_url": school_url(
-            school, "programme_detail", kwargs={"pk": programme.pk}, fallback=f"programmes/{programme.pk}/"
-        ),
+        "programme_url": school_url(school, "programme_detail", kwargs={"pk": programme.pk}),
         "stages": stages,
         "stages_ready": sum(1 for _, ready, _ in stages if ready.ready),
         "figure_groups": linked_figures(school, programme_figures(programme), roles),

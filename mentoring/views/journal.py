@@ -67,7 +67,7 @@ class PairJournalView(TemplateView):
         own = pair.mentor.user_id == request.user.pk
         pair_url = ""  # the pair's card (the curator's side of the pair), for those who read cards
         if has_capability(request.roles, Capability.READ_PERSON_CARDS):
-            pair_url = school_url(request.tenant, "pair_detail", kwargs={"pk": pair.pk}, fallback=f"pairs/{pair.pk}/")
+            pair_url = school_url(request.tenant, "pair_detail", kwargs={"pk": pair.pk})
         return super().get_context_data(
             pair=pair,
             meetings=meetings,

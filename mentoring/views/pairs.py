@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.views import View
 from django.views.generic import TemplateView
@@ -40,16 +40,8 @@ from mentoring.services.programmes import current_programme, mentees_with_pair_f
 PAGE_SIZE = 50
 
 
-def url_or_path(name: str, tenant, path: str, **kwargs) -> str:
-    """The URL named ``name``, or ``/o/<org>/<path>`` while that page is not there (built elsewhere)."""
-    try:
-        return reverse(name, kwargs={"org": tenant.slug, **kwargs})
-    except NoReverseMatch:
-        return f"/o/{tenant.slug}/{path}"
-
-
 def journal_url(tenant, pair) -> str:
-    return url_or_path("pair_journal", tenant, f"pairs/{pair.pk}/journal/", pk=pair.pk)
+    return reverse("pair_journal", kwargs={"org": tenant.slug, "pk": pair.pk})
 
 
 def refusal_messages(error: ValidationError) -> list[str]:
@@ -68,7 +60,7 @@ class ProgrammeRequiredMixin:
         self.programme = current_programme()
         if self.programme is None:
             context = {
-                "create_url": url_or_path("programme_create", request.tenant, "programmes/new/"),
+                "create_url": reverse("programme_create", kwargs={"org": request.tenant.slug}),
                 "can_create": has_capability(request.roles, Capability.MANAGE_PROGRAMME),
             }
             return render(request, "mentoring/pairs/no_programme.html", context)
