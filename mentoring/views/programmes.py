@@ -61,22 +61,16 @@ def url(request, name, **kwargs):
 
 class FormPageView(TemplateView):
     """A page with one form: GET shows it; POST validates it and calls ``save``, which returns the response or
-    raises the service's ValidationError — then the form is shown again with the reasons and what was typed."""
+    raises the service's ValidationError — then the form is shown again with the reasons and what was typed.
+
+    Subclasses define ``get_form(data=None, files=None)``, ``save(form)`` and ``back_url()``.
+    """
 
     template_name = "mentoring/programmes/form.html"
     heading = ""
     submit_label = "Сохранить"
     multipart = False
     intro = ""
-
-    def get_form(self, data=None, files=None):
-        raise NotImplementedError
-
-    def save(self, form):
-        raise NotImplementedError
-
-    def back_url(self):
-        raise NotImplementedError
 
     def get(self, request, *args, **kwargs):
         return self.render_form(self.get_form())
