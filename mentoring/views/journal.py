@@ -128,15 +128,11 @@ class MeetingEditView(MeetingFormView):
     editing = True
 
 
-class OwnPlanView(TemplateView):
-    """The plan of an own pair: its items with dates and status; the mentor adds items and changes them."""
+class AddPlanItemView(TemplateView):
+    """A pair's plan page with the form that adds an item; subclasses say which pairs the user may reach
+    (``get_pair``) and where to return after adding (``done_url_name``)."""
 
-    required_capability = Capability.KEEP_OWN_PLANS
-    template_name = "mentoring/journal/own_plan.html"
-
-    def get_pair(self) -> Pair:
-        pairs = own_pairs(self.request.user).select_related("mentor", "form").prefetch_related(members_prefetch())
-        return get_object_or_404(pairs, pk=self.kwargs["pk"])
+    done_url_name = ""
 
     def get(self, request, *args, **kwargs):
         pair = self.get_pair()
@@ -152,9 +148,21 @@ class OwnPlanView(TemplateView):
                 show_refusal(form, error)
             else:
                 messages.success(request, f"В план добавлено: «{item.title}».")
-                return redirect("own_pair_plan", org=request.tenant.slug, pk=pair.pk)
+                return redirect(self.done_url_name, org=request.tenant.slug, pk=pair.pk)
         messages.error(request, "Пункт плана не добавлен: исправьте отмеченные поля.")
         return self.render_to_response(self.get_context_data(pair=pair, form=form))
+
+
+class OwnPlanView(AddPlanItemView):
+    """The plan of an own pair: its items with dates and status; the mentor adds items and changes them."""
+
+    required_capability = Capability.KEEP_OWN_PLANS
+    template_name = "mentoring/journal/own_plan.html"
+    done_url_name = "own_pair_plan"
+
+    def get_pair(self) -> Pair:
+        pairs = own_pairs(self.request.user).select_related("mentor", "form").prefetch_related(members_prefetch())
+        return get_object_or_404(pairs, pk=self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
         pair = kwargs["pair"]

@@ -36,6 +36,7 @@ from mentoring.services.journal import save_plan_item
 from mentoring.services.pairs import close_pair, form_pair
 from mentoring.services.people import with_consent_flags
 from mentoring.services.programmes import current_programme, mentees_with_pair_flag
+from mentoring.views.journal import AddPlanItemView, show_refusal
 
 PAGE_SIZE = 50
 
@@ -213,32 +214,13 @@ class PairCloseView(View):
 # The plan of a pair (the curator's side; the mentor keeps their own in views.journal).
 
 
-def show_refusal(form, error: ValidationError):
-    for message in refusal_messages(error):
-        form.add_error(None, message)
-
-
-class PlanItemCreateView(TemplateView):
+class PlanItemCreateView(AddPlanItemView):
     required_capability = Capability.MANAGE_PLANS
     template_name = "mentoring/pairs/plan_item_form.html"
+    done_url_name = "pair_detail"
 
-    def get(self, request, *args, **kwargs):
-        pair = get_pair(kwargs["pk"])
-        return self.render_to_response(self.get_context_data(pair=pair, form=PlanItemForm(pair=pair)))
-
-    def post(self, request, *args, **kwargs):
-        pair = get_pair(kwargs["pk"])
-        form = PlanItemForm(request.POST, instance=PlanItem(pair=pair), pair=pair)
-        if form.is_valid():
-            try:
-                item = save_plan_item(form.instance, actor=request.user, tenant=request.tenant, request=request)
-            except ValidationError as error:
-                show_refusal(form, error)
-            else:
-                messages.success(request, f"В план добавлено: «{item.title}».")
-                return redirect("pair_detail", org=request.tenant.slug, pk=pair.pk)
-        messages.error(request, "Пункт плана не добавлен: исправьте отмеченные поля.")
-        return self.render_to_response(self.get_context_data(pair=pair, form=form))
+    def get_pair(self):
+        return get_pair(self.kwargs["pk"])
 
 
 class PlanItemEditView(TemplateView):
