@@ -169,14 +169,14 @@ class OwnPlanView(AddPlanItemView):
         return super().get_context_data(items=pair.plan_items.all(), statuses=PlanItem.Status.choices, **kwargs)
 
 
-class PlanItemEditView(TemplateView):
-    """Change an item of an own pair's plan: its wording, date and status."""
+class EditPlanItemView(TemplateView):
+    """Change a plan item: its wording, date and status. Subclasses say which items the user may reach
+    (``plan_items``) and where to return after saving (``done_url_name``)."""
 
-    required_capability = Capability.KEEP_OWN_PLANS
-    template_name = "mentoring/journal/plan_item_form.html"
+    done_url_name = ""
 
     def get_form(self, data=None):
-        item = get_object_or_404(own_plan_items(self.request.user).select_related("pair"), pk=self.kwargs["pk"])
+        item = get_object_or_404(self.plan_items().select_related("pair__mentor", "pair__form"), pk=self.kwargs["pk"])
         return PlanItemForm(data, instance=item, pair=item.pair)
 
     def get(self, request, *args, **kwargs):
@@ -191,12 +191,23 @@ class PlanItemEditView(TemplateView):
                 show_refusal(form, error)
             else:
                 messages.success(request, f"Пункт плана «{item.title}» сохранён.")
-                return redirect("own_pair_plan", org=request.tenant.slug, pk=item.pair_id)
+                return redirect(self.done_url_name, org=request.tenant.slug, pk=item.pair_id)
         messages.error(request, "Пункт плана не сохранён: исправьте отмеченные поля.")
         return self.render_to_response(self.get_context_data(form=form))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(pair=kwargs["form"].pair, **kwargs)
+
+
+class PlanItemEditView(EditPlanItemView):
+    """Change an item of an own pair's plan."""
+
+    required_capability = Capability.KEEP_OWN_PLANS
+    template_name = "mentoring/journal/plan_item_form.html"
+    done_url_name = "own_pair_plan"
+
+    def plan_items(self):
+        return own_plan_items(self.request.user)
 
 
 class PlanItemStatusView(View):

@@ -18,7 +18,7 @@ from django.utils.http import urlencode
 from django.views import View
 from django.views.generic import TemplateView
 
-from mentoring.forms_journal import PlanItemForm, PlanItemStatusForm
+from mentoring.forms_journal import PlanItemStatusForm
 from mentoring.forms_pairs import (
     AcceptForm,
     BestPracticeForm,
@@ -36,7 +36,7 @@ from mentoring.services.journal import save_plan_item
 from mentoring.services.pairs import close_pair, form_pair
 from mentoring.services.people import with_consent_flags
 from mentoring.services.programmes import current_programme, mentees_with_pair_flag
-from mentoring.views.journal import AddPlanItemView, show_refusal
+from mentoring.views.journal import AddPlanItemView, EditPlanItemView, show_refusal
 
 PAGE_SIZE = 50
 
@@ -223,30 +223,13 @@ class PlanItemCreateView(AddPlanItemView):
         return get_pair(self.kwargs["pk"])
 
 
-class PlanItemEditView(TemplateView):
+class PlanItemEditView(EditPlanItemView):
     required_capability = Capability.MANAGE_PLANS
     template_name = "mentoring/pairs/plan_item_form.html"
+    done_url_name = "pair_detail"
 
-    def get_form(self, data=None):
-        item = get_object_or_404(PlanItem.objects.select_related("pair__mentor", "pair__form"), pk=self.kwargs["pk"])
-        return PlanItemForm(data, instance=item, pair=item.pair)
-
-    def get(self, request, *args, **kwargs):
-        form = self.get_form()
-        return self.render_to_response(self.get_context_data(pair=form.pair, form=form))
-
-    def post(self, request, *args, **kwargs):
-        form = self.get_form(request.POST)
-        if form.is_valid():
-            try:
-                item = save_plan_item(form.instance, actor=request.user, tenant=request.tenant, request=request)
-            except ValidationError as error:
-                show_refusal(form, error)
-            else:
-                messages.success(request, f"Пункт плана «{item.title}» сохранён.")
-                return redirect("pair_detail", org=request.tenant.slug, pk=item.pair_id)
-        messages.error(request, "Пункт плана не сохранён: исправьте отмеченные поля.")
-        return self.render_to_response(self.get_context_data(pair=form.pair, form=form))
+    def plan_items(self):
+        return PlanItem.objects.all()
 
 
 class PlanItemStatusView(View):
