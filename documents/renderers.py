@@ -1,0 +1,1 @@
+"""Renderers of the school and municipal documents, registered by kind."""
