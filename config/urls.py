@@ -6,8 +6,10 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 
 from mentoring.forms import LoginForm
+from mentoring.roles import Capability
 from mentoring.views import consents, people, references, transfer
 from mentoring.views.audit import AuditLogView
+from mentoring.views.files import file_job_patterns
 from mentoring.views.health import healthz
 from mentoring.views.home import HomeView, MunicipalityHomeView, SchoolHomeView
 from mentoring.views.members import (
@@ -74,12 +76,14 @@ school_patterns += [
     path("", include("mentoring.routes.programmes")),
     path("", include("mentoring.routes.pairs")),
     path("", include("mentoring.routes.journal")),
+    *file_job_patterns("", Capability.VIEW_SCHOOL_HOME),
 ]
 
 municipal_patterns = [
     path("", MunicipalityHomeView.as_view(), name="municipality_home"),
     path("members/", MunicipalMemberListView.as_view(), name="municipal_members"),
     path("members/<int:pk>/revoke/", MunicipalMemberRevokeView.as_view(), name="municipal_member_revoke"),
+    *file_job_patterns("m_", Capability.VIEW_MUNICIPAL_HOME),
 ]
 
 account_patterns = [

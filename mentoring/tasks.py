@@ -113,3 +113,11 @@ def expire_import_previews_of(self, *, organization_id, tenant=None):
     from .services.imports import expire_abandoned
 
     expire_abandoned(tenant)
+
+
+@shared_task(base=TenantTask, bind=True)
+def render_file(self, *, job_id, organization_id=None, municipality_id=None, tenant=None):
+    """Render a document or report for a file job (``mentoring.services.files``)."""
+    from .services import files
+
+    files.run(job_id)

@@ -13,6 +13,7 @@ from django.urls import Resolver404, resolve
 from django_scopes import scope, scopes_disabled
 
 from .models import Membership, Municipality, Organization
+from .models.jobs import tenant_key
 from .roles import Capability, has_capability
 
 SCHOOL_URL_KWARG = "org"
@@ -22,9 +23,9 @@ MUNICIPAL_URL_KWARG = "muni"
 def tenant_scope(tenant: Organization | Municipality) -> dict:
     """The django-scopes scope of a tenant: a school sees its own rows; a municipality its schools' rows."""
     if isinstance(tenant, Organization):
-        return {"organization": tenant.pk}
+        return {"organization": tenant.pk, "tenant": tenant_key(tenant)}
     school_ids = list(Organization.objects.filter(municipality=tenant).values_list("pk", flat=True))
-    return {"organization": school_ids}
+    return {"organization": school_ids, "tenant": tenant_key(tenant)}
 
 
 @dataclass(frozen=True)

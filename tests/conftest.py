@@ -132,7 +132,29 @@ def fill_school(school):
             },
             input_file=ContentFile("Фамилия;Имя\nНовикова;Ольга\n".encode(), name="preview.csv"),
         )
-    return {"tag": tag, "partner": partner, "mentee": mentee, "mentor": mentor, "consent": consent, "job": job}
+    file_job = director and ready_file_job(director.user, organization=school)
+    return {
+        "tag": tag,
+        "partner": partner,
+        "mentee": mentee,
+        "mentor": mentor,
+        "consent": consent,
+        "job": job,
+        "file_job": file_job,
+    }
+
+
+def ready_file_job(user, **tenant):
+    """A rendered file waiting for its owner (only its owner sees a job)."""
+    return Job.objects.create(
+        user=user,
+        kind="regulation",
+        status=Job.Status.READY,
+        params={"fmt": "pdf"},
+        result={"filename": "Положение.pdf", "mimetype": "application/pdf", "size": 9},
+        output_file=ContentFile(b"%PDF-1.4\n", name="Положение.pdf"),
+        **tenant,
+    )
 
 
 def fill_programme(school, people, users):
@@ -251,6 +273,11 @@ class World:
             self.people = {school.pk: fill_school(school) for school in (self.school, self.sibling, self.other_school)}
             fill_programme(self.school, self.people[self.school.pk], self.users)
             fill_programme(self.other_school, self.people[self.other_school.pk], self.other_users)
+            # Objects of the municipalities, by municipality pk (a municipality's pk may equal a school's).
+            self.municipal = {
+                muni.pk: {"file_job": ready_file_job(users[Role.MUNICIPAL_COORDINATOR], municipality=muni)}
+                for muni, users in ((self.municipality, self.users), (self.other_municipality, self.other_users))
+            }
             self.staff = User.objects.create_superuser(
                 email="staff@platform.test", password=PASSWORD, last_name="Платформа", first_name="Админ"
             )

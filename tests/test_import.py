@@ -15,6 +15,7 @@ from mentoring.models import AuditEntry, Job, Membership, Mentee, Mentor, Tag
 from mentoring.roles import Role
 from mentoring.services import imports
 from mentoring.tasks import expire_import_previews
+from mentoring.tenancy import tenant_scope
 
 from .conftest import make_user
 from .spreadsheets import (
@@ -50,7 +51,7 @@ def people_count(world):
 
 
 def mentees_of(world):
-    with scope(organization=world.school.pk):
+    with scope(**tenant_scope(world.school)):
         return list(Mentee.objects.prefetch_related("requests").order_by("pk"))
 
 
@@ -106,7 +107,7 @@ def test_xlsx_import_previews_every_row_then_creates_people_with_tags_and_one_au
     assert zaytsev.source == Mentee.Source.CLASS_TEACHER and zaytsev.representative_relation == "мать"
     assert [t.name for t in orlova.requests.all()] == [TAG] == [t.name for t in zaytsev.requests.all()]
     assert {orlova.organization_id, zaytsev.organization_id} == {world.school.pk}
-    with scope(organization=world.school.pk):
+    with scope(**tenant_scope(world.school)):
         entries = list(AuditEntry.objects.filter(action="person.imported"))
     assert len(entries) == 1
     assert entries[0].changes["внесено записей"] == [None, "2"]
@@ -140,7 +141,7 @@ def test_mentors_import_reads_partner_competencies_and_consent(world, director, 
     )  # fmt: skip
     upload(director, world, capture, "наставники.csv", content, base="mentors")
     confirm(director, world, capture, last_job())
-    with scope(organization=world.school.pk):
+    with scope(**tenant_scope(world.school)):
         mentor = Mentor.objects.get(last_name="Громов")
         assert mentor.partner == world.people[world.school.pk]["partner"]
         assert [t.name for t in mentor.competencies.all()] == [TAG]
@@ -225,7 +226,7 @@ def test_if_the_base_changes_before_the_confirmation_nothing_is_written(world, d
     upload(director, world, capture, "список.xlsx", mentees_xlsx(ADULT_MENTEE, {**ADULT_MENTEE, "Фамилия": "Котова"}))
     job = last_job()
     assert job.status == Job.Status.READY
-    with scope(organization=world.school.pk):  # someone types one of them in by hand meanwhile
+    with scope(**tenant_scope(world.school)):  # someone types one of them in by hand meanwhile
         Mentee.objects.create(organization=world.school, last_name="Котова", first_name="Анна",
                               patronymic="Игоревна", birth_date=date(2000, 5, 17))  # fmt: skip
     before = people_count(world)
@@ -244,7 +245,7 @@ def test_a_missing_tag_is_named_and_the_same_file_can_be_checked_again_after_add
         (2, "Запросы", "Нет в списке «Запросы и компетенции» школы: «Профориентация». "
                        "Добавьте в список или исправьте запросы."),
     ]  # fmt: skip
-    with scope(organization=world.school.pk):
+    with scope(**tenant_scope(world.school)):
         Tag.objects.create(organization=world.school, name="Профориентация")
     with capture(execute=True):
         director.post(school_url(world, "job_recheck", pk=job.pk))
@@ -481,7 +482,7 @@ def import_queries(world, rows):
         {**ADULT_MENTEE, "Фамилия": f"Фамилия{rows}-{n}", "Запросы": TAG, "Образовательная организация": "Школа А"}
         for n in range(rows)
     ]
-    with scope(organization=world.school.pk):
+    with scope(**tenant_scope(world.school)):
         job = imports.start_import(
             base="mentees",
             upload_name="список.xlsx",

@@ -11,7 +11,7 @@ from django_scopes import scopes_disabled
 
 from mentoring.models import AuditEntry, Consent, Job, Membership, Mentee, Mentor, PartnerOrganization, Tag, User
 from mentoring.roles import MUNICIPAL_ROLES, SCHOOL_ROLES, Role
-from tests.matrix import EDIT_BASES, MC, READ_CARDS, C, Case, D, journal, pairs, programmes
+from tests.matrix import EDIT_BASES, MC, READ_CARDS, C, Case, D, files, journal, pairs, programmes
 
 MENTEE_POST = {
     "last_name": "Новикова",
@@ -113,7 +113,7 @@ CASES = {
 
 
 # Each feature area keeps its own cases in tests/matrix/*.py.
-for area in (programmes, pairs, journal):
+for area in (programmes, pairs, journal, files):
     assert not set(area.CASES) & set(CASES), "a URL name is declared twice in the matrix"
     CASES.update(area.CASES)
 
@@ -161,6 +161,8 @@ def tenant_url(world, name, case, *, other: bool):
         mentor_role, lookup = Role.MUNICIPAL_SPECIALIST, {"municipality": tenant}
     if case.obj == "membership":
         kwargs["pk"] = Membership.objects.get(role=mentor_role, **lookup).pk
+    elif case.obj and case.level == "municipality":
+        kwargs["pk"] = world.municipal[tenant.pk][case.obj].pk
     elif case.obj:
         kwargs["pk"] = world.people[tenant.pk][case.obj].pk
     return reverse(name, kwargs=kwargs)

@@ -23,12 +23,26 @@ class Rendered:
     content: bytes
 
 
+class RenderRefused(Exception):
+    """The data needed for a file is missing; the message (Russian) tells the user what to fill first."""
+
+
 class Renderer:
     """Base class: set ``kind`` and ``formats`` and write one ``render_<fmt>(source) -> bytes`` per format,
-    plus ``basename(source)`` (the file name without extension, in Russian)."""
+    plus ``basename(source)`` (the file name without extension, in Russian).
+
+    A renderer run by a job (``mentoring.services.files``) also rebuilds its source from the job's JSON
+    params with ``load``; the default treats the params themselves as the source.
+    """
 
     kind = ""
     formats: tuple[str, ...] = ()
+    title = ""  # what the file is, in Russian, for the job's page
+
+    def load(self, params: dict, *, tenant, user, progress):
+        """Build the source from a job's params inside the tenant's scope. ``progress(done, total)`` reports
+        how far the assembly got; raise ``RenderRefused`` when the data is not there yet."""
+        return params
 
     def basename(self, source) -> str:
         return self.kind

@@ -1,15 +1,21 @@
-"""Long work (imports now, reports later): one row per job, bound to its school and the user who asked."""
+"""Long work (imports, rendered documents, reports): one row per job, bound to its tenant (a school or a
+municipality) and to the user who asked."""
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django_scopes import ScopedManager
 
-from .tenants import Organization
+from .tenants import Municipality, Organization
 
 
 def job_file_path(job, filename):
-    return f"jobs/{job.organization_id}/{job.kind}/{filename}"
+    return f"jobs/{job.tenant_key.replace(':', '-')}/{job.kind}/{filename}"
+
+
+def tenant_key(tenant: Organization | Municipality) -> str:
+    """The value of the ``tenant`` scope dimension: one key for a school or a municipality."""
+    return f"o:{tenant.pk}" if isinstance(tenant, Organization) else f"m:{tenant.pk}"
 
 
 class Job(models.Model):
@@ -26,7 +32,9 @@ class Job(models.Model):
         FAILED = "failed", "ошибка"
         DONE = "done", "завершено"
 
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+", null=True, blank=True)
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+", null=True, blank=True)
+    tenant_key = models.CharField(max_length=20, editable=False, db_index=True, default="")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField("вид", max_length=50)
     status = models.CharField("состояние", max_length=10, choices=Status.choices, default=Status.PENDING)
@@ -40,18 +48,38 @@ class Job(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = ScopedManager(organization="organization")
+    # A job belongs to exactly one tenant; the scope's ``tenant`` key names it (see tenancy.tenant_scope).
+    objects = ScopedManager(tenant="tenant_key")
 
     class Meta:
         verbose_name = "задание"
         verbose_name_plural = "задания"
         ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(organization__isnull=False, municipality__isnull=True)
+                | models.Q(organization__isnull=True, municipality__isnull=False),
+                name="job_has_one_tenant",
+            )
+        ]
 
     def __str__(self):
         return f"{self.kind} #{self.pk} ({self.get_status_display()})"
 
+    def save(self, *args, **kwargs):
+        self.tenant_key = tenant_key(self.tenant)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
-        return reverse("job_detail", kwargs={"org": self.organization.slug, "pk": self.pk})
+        if self.municipality_id:
+            return reverse("m_file_job", kwargs={"muni": self.municipality.slug, "pk": self.pk})
+        if self.kind.startswith("import_"):
+            return reverse("job_detail", kwargs={"org": self.organization.slug, "pk": self.pk})
+        return reverse("file_job", kwargs={"org": self.organization.slug, "pk": self.pk})
+
+    @property
+    def tenant(self) -> Organization | Municipality:
+        return self.organization or self.municipality
 
     @property
     def percent(self):
