@@ -1,0 +1,499 @@
+"""Documents of a municipal education department (seed 004): the order approving the plan of measures (roadmap)
+for implementing the target model of mentoring, and the roadmap itself — sections 1–7, each item with its
+deadline, responsible executor and result / kind of document.
+
+The roadmap's items are the department's own words: one editable block, one item per line, fields separated by
+« | » (``1.1 | Утверждение состава рабочей группы | до 15.09.2026 | Руководитель УО | Приказ УО``). A number
+without a dot part (``1 | Нормативное правовое регулирование…``) starts a section; a line starting with «- »
+continues the item above it (its list of sub-points). A line that cannot be read is kept as a row with its text
+in the item column: the document always renders what the department typed.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from mentoring.models import Membership, Organization
+from mentoring.roles import Role
+
+from ..content import (
+    BLANK_NUMBER,
+    appendix,
+    approval_stamp,
+    bullets,
+    command,
+    paragraph,
+    short_date,
+    table,
+    text_blocks,
+)
+from . import Block, Kind, kind, kind_of
+from .common import PLACE, signature_name
+
+ADMIN_HINT = "обратитесь к администратору портала"
+HEAD = ("№ п/п", "Наименование мероприятия", "Сроки", "Ответственный исполнитель", "Результат. Вид документа")
+WIDTHS = (8, 40, 16, 18, 18)
+SCHOOL_NAMES_IN_ITEM = 12  # item 1.4 names the schools when there are at most this many (the order lists all)
+NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}\.?$")
+NUMBER_AND_TEXT = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,3}|\d{1,2}(?=\.))\.?\s+(\S.*)$")
+CONTINUATION = ("- ", "– ", "— ", "• ")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The department's items: parsing one line at a time, never failing
+
+
+@dataclass
+class Item:
+    number: str
+    text: str
+    deadline: str = ""
+    responsible: str = ""
+    result: str = ""
+    section: bool = False
+
+    def row(self) -> list[str]:
+        return [self.number, self.text, self.deadline, self.responsible, self.result]
+
+
+def _fields(line: str) -> list[str] | None:
+    """The fields of a line: split on «|», or on tabs (a table pasted from Word); None when it has neither."""
+    if "|" in line:
+        return [field.strip() for field in line.split("|")]
+    if "\t" in line:
+        return [field.strip() for field in line.split("\t")]
+    return None
+
+
+def parse_item(line: str) -> Item:
+    """One line of the block as a row. Never raises: what cannot be read goes, as typed, to the item column."""
+    fields = _fields(line)
+    if fields is None:
+        match = NUMBER_AND_TEXT.match(line)
+        if match:  # «2. Организационная поддержка…» typed without separators
+            number = match.group(1)
+            return Item(number, match.group(2), section="." not in number)
+        return Item("", line)
+    first = fields[0]
+    if NUMBER.match(first):
+        number, rest = first.rstrip("."), fields[1:]
+    elif match := NUMBER_AND_TEXT.match(first):  # «1.1 Утверждение… | до 15.09 | …»
+        number, rest = match.group(1), [match.group(2), *fields[1:]]
+    elif not first:  # «| на уровне муниципалитета | …»: an unnumbered row
+        number, rest = "", fields[1:]
+    else:  # no number at all: the fields keep their order from the item column on
+        number, rest = "", fields
+    if len(rest) > 4:  # too many separators: the surplus stays in the last column
+        rest = [*rest[:3], " | ".join(field for field in rest[3:] if field)]
+    rest += [""] * (4 - len(rest))
+    if not any(rest) and not number:
+        return Item("", line)
+    return Item(number, *rest, section=bool(number) and "." not in number)
+
+
+def parse_items(text: str) -> list[Item]:
+    """The block's lines as rows; «- …» lines continue the item above them."""
+    items: list[Item] = []
+    for raw in (text or "").splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if line[:2] in CONTINUATION and _fields(line) is None and items:
+            items[-1].text += "\n– " + line[2:].strip()
+            continue
+        items.append(parse_item(line))
+    return items
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Live data of the municipality
+
+
+def schools_of(document) -> list[Organization]:
+    """The municipality's educational organisations (one query; cached on the document)."""
+    cached = getattr(document, "_municipal_schools", None)
+    if cached is None:
+        cached = list(Organization.objects.filter(municipality=document.tenant).order_by("name", "pk"))
+        document._municipal_schools = cached
+    return cached
+
+
+def coordinator_of(municipality):
+    membership = (
+        Membership.objects.filter(municipality=municipality, role=Role.MUNICIPAL_COORDINATOR)
+        .select_related("user")
+        .order_by("pk")
+        .first()
+    )
+    return membership.user if membership else None
+
+
+def plan_year(document) -> int:
+    """The first calendar year of the school year the plan is for: the current one, or from June on the next."""
+    day = document.dated or date.today()
+    return day.year if day.month >= 6 else day.year - 1
+
+
+def municipal_place(municipality) -> str:
+    for part in (municipality.address or "").split(","):
+        part = part.strip()
+        if part[:2] in ("г.", "с.", "п.", "д.") or part.startswith(("пгт", "село", "город", "поселок", "посёлок")):
+            return part
+    return ""
+
+
+def organizations_phrase(count: int) -> str:
+    """«1 организация», «3 организации», «25 организаций»."""
+    if count % 10 == 1 and count % 100 != 11:
+        word = "организация"
+    elif count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14):
+        word = "организации"
+    else:
+        word = "организаций"
+    return f"{count} {word}"
+
+
+def municipal_problems(document) -> list[str]:
+    municipality = document.tenant
+    problems = []
+    if not (municipality.head_name or "").strip():
+        problems.append(
+            "Заполните ФИО руководителя органа управления образованием (им подписывается и утверждается документ): "
+            f"реквизиты управления образования ведёт администратор портала — {ADMIN_HINT}."
+        )
+    if not schools_of(document):
+        problems.append(
+            "В муниципалитете пока нет ни одной образовательной организации, а документ называет школы, внедряющие "
+            f"целевую модель наставничества: школы муниципалитета добавляет администратор портала — {ADMIN_HINT}."
+        )
+    return problems
+
+
+def lower_first(position: str) -> str:
+    """«Начальник отдела» → «начальник отдела» after a comma; abbreviations («УО», «МКУ») stay as they are."""
+    if len(position) > 1 and position[1].islower():
+        return position[0].lower() + position[1:]
+    return position
+
+
+def head_signature(municipality) -> dict:
+    return {"position": municipality.head_position or "Руководитель", "name": signature_name(municipality.head_name)}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The default plan: seed 004 with the dates of the school year and generic responsible persons
+
+
+def default_items(document) -> str:
+    year, next_year = plan_year(document), plan_year(document) + 1
+    schools = schools_of(document)
+    count = organizations_phrase(len(schools))
+    names = "; ".join(school.short_name or school.name for school in schools)
+    listed = f"{count}: {names}" if len(schools) <= SCHOOL_NAMES_IN_ITEM else count
+    whole = "в течение всего периода реализации ЦМН"
+    curators = "Кураторы внедрения ЦМН в ОО"
+    lines = [
+        "1 | Нормативное правовое регулирование внедрения методологии (целевой модели) наставничества в "
+        "образовательных организациях (далее — целевая модель наставничества, ЦМН)",
+        f"1.1 | Утверждение состава муниципальной рабочей группы по внедрению ЦМН в {year}/{next_year} учебном году"
+        f" | до 15.09.{year} | Руководитель УО | Приказ УО",
+        f"1.2 | Утверждение состава рабочих групп по внедрению ЦМН в образовательных организациях | до 15.09.{year}"
+        " | Руководители ОО | Приказы ОО",
+        "1.3 | Определение специалистов УО, ответственных за взаимодействие с региональным центром наставничества и "
+        f"своевременное представление обобщённой (сводной) информации о реализации ЦМН | до 15.09.{year} "
+        "| Руководитель УО | Приказ УО",
+        f"1.4 | Формирование и утверждение перечня образовательных организаций, внедряющих ЦМН ({listed}) "
+        f"| до 15.09.{year} | Руководитель УО | Приказ УО, письмо УО",
+        "1.5 | Назначение кураторов внедрения ЦМН в образовательных организациях (далее — кураторы внедрения ЦМН) "
+        f"| до 15.09.{year} | Руководители ОО | Приказы ОО",
+        f"1.6 | Разработка планов мероприятий (дорожных карт) внедрения ЦМН в ОО | до 01.10.{year} | Руководители ОО"
+        " | Дорожные карты ОО",
+        f"1.7 | Разработка положений о программе наставничества в ОО | до 01.10.{year} | Руководители ОО "
+        "| Положения о программе наставничества, приказы ОО",
+        f"1.8 | Согласование дорожных карт внедрения ЦМН, разработанных образовательными организациями ({count}), "
+        f"на портале наставничества | до 15.10.{year} | Муниципальный координатор "
+        "| Дорожные карты ОО с отметкой о согласовании",
+        "1.9 | Разработка и утверждение распорядительных актов ОО о внедрении ЦМН, включающих: "
+        f"| до 15.10.{year} | Руководители ОО | Приказы ОО",
+        "- сроки внедрения ЦМН в образовательной организации;",
+        "- назначение ответственных за внедрение и реализацию ЦМН с описанием их обязанностей;",
+        "- назначение ответственных за материально-техническое обеспечение программ наставничества;",
+        "- сроки проведения мониторинга эффективности программ наставничества;",
+        "- планируемые результаты внедрения ЦМН в образовательной организации;",
+        "- утверждение положения о программе наставничества и дорожной карты внедрения ЦМН.",
+        f"1.10 | Заключение соглашений с организациями-партнёрами по внедрению ЦМН | до 01.12.{year} "
+        "| Руководители ОО | Соглашения с организациями-партнёрами",
+        "1.11 | Разработка и утверждение системы мотивации наставников в соответствии с механизмами, "
+        "предусмотренными пунктом 5 методологии (целевой модели) наставничества, утверждённой распоряжением "
+        f"Минпросвещения России от 25.12.2019 № Р-145 | до 01.12.{year} | Руководители ОО | Локальные акты ОО",
+        "1.12 | Разработка и утверждение мер по обеспечению доступности программ наставничества для обучающихся с "
+        "особыми образовательными потребностями, в том числе с ограниченными возможностями здоровья, проявивших "
+        "выдающиеся способности, попавших в трудную жизненную ситуацию, из малоимущих семей, проживающих в "
+        "сельской местности, детей-сирот и детей, оставшихся без попечения родителей "
+        f"| октябрь — ноябрь {year} | Руководители ОО, {curators.lower()} | Локальные акты ОО",
+        "2 | Организационная, методическая, экспертно-консультационная, информационная и просветительская "
+        "поддержка участников внедрения ЦМН",
+        f"2.1 | Информирование ОО, подведомственных УО, о внедрении ЦМН | до 01.09.{year} | Специалист УО | Письмо УО",
+        "2.2 | Формирование перечня организаций-партнёров для привлечения их к реализации программ наставничества "
+        f"| до 01.11.{year} | Руководители ОО, {curators.lower()} | Перечень организаций-партнёров",
+        f"2.3 | Формирование баз наставников на уровне образовательных организаций | {whole} | {curators} "
+        "| Базы наставников для форм «ученик – ученик», «учитель – ученик», «учитель – учитель», наставников от "
+        "предприятий и организаций",
+        f"2.4 | Формирование баз программ наставничества на уровне образовательных организаций | {whole} "
+        f"| {curators} | Базы эффективных программ наставничества",
+        "2.5 | Разработка программно-методических материалов ОО, необходимых для реализации ЦМН "
+        f"| сентябрь — октябрь {year} | ОО | Программно-методическое обеспечение реализации ЦМН",
+        "2.6 | Организация и проведение серии муниципальных семинаров по вопросам реализации ЦМН "
+        "| по отдельному графику | УО, муниципальный координатор "
+        "| Экспертно-консультационная поддержка участников реализации ЦМН",
+        "2.7 | Информирование педагогов, родителей, обучающихся, сообщества выпускников, предприятий о реализации "
+        f"ЦМН | сентябрь — октябрь {year} | ОО | Информационная кампания",
+        "2.8 | Популяризация ЦМН через СМИ, информационные ресурсы в сети Интернет, сообщества в социальных сетях, "
+        f"официальные сайты организаций — участников ЦМН | {whole} | УО, ОО "
+        "| Актуальная информация о реализации ЦМН на информационных ресурсах",
+        f"3 | Внедрение ЦМН в образовательных организациях в {year}/{next_year} учебном году",
+        f"3.1 | Подготовка условий для запуска программы наставничества | сентябрь {year} "
+        f"| Руководители ОО, {curators.lower()} | Нормативное, программно-методическое и материально-техническое "
+        "обеспечение, организации-партнёры",
+        f"3.2 | Формирование базы наставляемых | сентябрь — октябрь {year} | {curators} "
+        "| База наставляемых с перечнем запросов",
+        "3.3 | Формирование базы наставников (отбор из числа потенциальных наставников в соответствии с перечнем "
+        f"запросов наставляемых) | октябрь {year} | ОО, {curators.lower()} | База наставников",
+        "3.4 | Обучение наставников | по отдельному графику | УО, ОО | Обученные наставники",
+        f"3.5 | Формирование наставнических пар или групп | октябрь — ноябрь {year} | ОО "
+        "| Приказы ОО о закреплении наставнических пар и групп",
+        "3.6 | Организация работы наставнических пар или групп: | в соответствии со сроками программ наставничества "
+        f"| {curators} | Журналы наставников",
+        "- встреча-знакомство;",
+        "- пробная встреча;",
+        "- встреча-планирование;",
+        "- совместная работа наставника и наставляемого (серия встреч с обратной связью);",
+        "- итоговая встреча.",
+        "3.7 | Завершение наставничества: подведение итогов в формате личной и групповой рефлексии, открытое "
+        f"публичное мероприятие | май {next_year} | {curators} "
+        "| Зафиксированные результаты, база лучших практик",
+        "4 | Содействие распространению и внедрению лучших наставнических практик, различных форм и ролевых моделей "
+        "для обучающихся, педагогов и молодых специалистов",
+        "4.1 | Разработка комплекса тематических мероприятий (фестивалей, форумов, конференций наставников, "
+        f"конкурсов профессионального мастерства), нацеленных на популяризацию роли наставника | до 01.12.{year} "
+        f"| УО, ОО, {curators.lower()} | Утверждённый комплекс тематических мероприятий",
+        "4.2 | Создание специальных рубрик в социальных сетях, на официальных сайтах образовательных организаций "
+        f"| до 01.11.{year} | ОО, {curators.lower()} | Поддержка наставничества через сеть Интернет",
+        f"4.3 | Формирование профессиональных сообществ наставников | {whole} | ОО "
+        "| Профессиональные сообщества наставников",
+        "5 | Мониторинг и оценка результатов внедрения ЦМН",
+        "5.1 | Персонифицированный учёт обучающихся, молодых специалистов и педагогов, участвующих в программах "
+        f"наставничества | сентябрь {year} — май {next_year} | {curators} "
+        "| Первичные данные для оценки вовлечённости обучающихся в формы наставничества",
+        "5.2 | Внесение в формы федерального статистического наблюдения (ФСН) данных о количестве участников "
+        f"программ наставничества | в сроки, установленные Минпросвещения России | {curators} "
+        "| Данные в формах ФСН",
+        f"5.3 | Внутренний мониторинг реализации и эффективности программ наставничества | декабрь {year}, "
+        f"май {next_year} | {curators} | Данные о процессе и результатах реализации программ наставничества",
+        "5.4 | Сбор результатов мониторинга реализации программ наставничества в образовательных организациях "
+        f"| декабрь {year}, июнь {next_year} | Муниципальный координатор "
+        "| Обобщённые на муниципальном уровне данные о внедрении ЦМН",
+        "6 | Мониторинг процесса реализации программ наставничества (по методическим рекомендациям, утверждённым "
+        "распоряжением Минпросвещения России от 25.12.2019 № Р-145)",
+        f"6.1 | Оценка качества реализации программ наставничества | июнь {next_year} "
+        f"| {curators}, организации-партнёры | Материалы в соответствии с приложением 2 к методическим рекомендациям",
+        "6.2 | Оценка мотивационно-личностного, компетентностного, профессионального роста участников ЦМН "
+        f"| июнь {next_year} | {curators}, организации-партнёры "
+        "| Материалы в соответствии с приложением 2 к методическим рекомендациям",
+        "7 | Координация и управление реализацией внедрения ЦМН",
+        "7.1 | Контроль реализации мероприятий по внедрению ЦМН: | | |",
+        "7.1.1 | на уровне образовательных организаций: контроль процедуры внедрения ЦМН, контроль проведения "
+        f"программ наставничества | сентябрь {year} — май {next_year} | Руководители ОО "
+        "| Справки о результатах контроля",
+        "7.1.2 | на уровне муниципалитета: достижение целевых показателей внедрения ЦМН, соблюдение норм "
+        f"законодательства при внедрении ЦМН | декабрь {year} — июнь {next_year} | Руководитель УО "
+        "| Информация о достижении целевых показателей",
+        "7.2 | Координирование внедрения ЦМН: | | |",
+        f"7.2.1 | на уровне образовательных организаций | {whole} | Руководители ОО "
+        "| Обеспечение условий реализации ЦМН",
+        f"7.2.2 | на уровне муниципалитета | {whole} | Руководитель УО, муниципальный координатор "
+        "| Обеспечение условий реализации ЦМН",
+    ]
+    return "\n".join(lines)
+
+
+ITEMS = Block(
+    "items",
+    "Мероприятия дорожной карты",
+    "Каждое мероприятие — с новой строки, поля через « | »: № | мероприятие | сроки | ответственный исполнитель | "
+    "результат, вид документа. Строка с номером без точки («1 | Нормативное правовое регулирование…») начинает "
+    "раздел; строка, начинающаяся с «- », продолжает мероприятие над ней.",
+    max_length=40000,
+)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The kinds
+
+
+@kind
+class MunicipalRoadmap(Kind):
+    code = "municipal_roadmap"
+    name = "План мероприятий (дорожная карта) по внедрению целевой модели наставничества"
+    level = "municipality"
+    blocks = (ITEMS,)
+
+    def missing(self, document):
+        return municipal_problems(document)
+
+    def defaults(self, document):
+        return {"items": default_items(document)}
+
+    def title(self, document):
+        return "по внедрению целевой модели наставничества в образовательных организациях"
+
+    def body(self, document, texts) -> list[dict]:
+        municipality = document.tenant
+        rows = [item.row() for item in parse_items(texts.get("items", ""))] or [["", "—", "", "", ""]]
+        return [
+            paragraph(
+                f"Сокращения: УО — {municipality.name}; ОО — образовательные организации; "
+                "ЦМН — целевая модель наставничества."
+            ),
+            table(HEAD, [[str(n) for n in range(1, 6)], *rows], widths=list(WIDTHS)),
+        ]
+
+    def content(self, document, texts) -> dict:
+        """The roadmap without its approval stamp: as an appendix to the order."""
+        return {
+            "kind_title": "ПЛАН МЕРОПРИЯТИЙ (ДОРОЖНАЯ КАРТА)",
+            "title": self.title(document),
+            "blocks": self.body(document, texts),
+        }
+
+    def build(self, document, texts):
+        municipality = document.tenant
+        stamp = approval_stamp(
+            municipality.head_position or "Руководитель",
+            municipality.short_name,
+            municipality.head_name,
+            document.dated,
+            document.number,
+        )
+        return {"stamps": [stamp], **self.content(document, texts)}
+
+
+@kind
+class MunicipalOrder(Kind):
+    code = "municipal_order"
+    name = "Приказ об утверждении плана мероприятий (дорожной карты) по внедрению целевой модели наставничества"
+    level = "municipality"
+    is_order = True
+    blocks = (
+        PLACE,
+        Block("basis", "Основания", "Федеральные и региональные акты с датами и номерами."),
+        Block(
+            "coordinator",
+            "Муниципальный координатор",
+            "Кого назначить муниципальным координатором и что на него возложить; обязанности — с новой строки, "
+            "начиная с «- ».",
+        ),
+    )
+
+    def missing(self, document):
+        return municipal_problems(document)
+
+    def defaults(self, document):
+        municipality = document.tenant
+        coordinator = coordinator_of(municipality)
+        if coordinator is not None:
+            who = coordinator.full_name + (f", {lower_first(coordinator.position)}" if coordinator.position else "")
+        else:
+            who = "____________________ (ФИО, должность)"
+        return {
+            "place": municipal_place(municipality),
+            "basis": (
+                "На основании распоряжения Министерства просвещения Российской Федерации от 25.12.2019 № Р-145 "
+                "«Об утверждении методологии (целевой модели) наставничества обучающихся для организаций, "
+                "осуществляющих образовательную деятельность по общеобразовательным, дополнительным "
+                "общеобразовательным и программам среднего профессионального образования, в том числе с "
+                "применением лучших практик обмена опытом между обучающимися», нормативных актов "
+                f"({municipality.region}) о внедрении региональной целевой модели наставничества обучающихся, в "
+                "целях достижения результатов федерального проекта «Современная школа» национального проекта "
+                "«Образование»"
+            ),
+            "coordinator": (
+                "Назначить муниципальным координатором внедрения целевой модели наставничества (далее — "
+                f"муниципальный координатор): {who}. Возложить на муниципального координатора:\n"
+                "- взаимодействие с региональным центром наставничества и представление сводной информации о "
+                "реализации целевой модели наставничества;\n"
+                "- согласование дорожных карт внедрения целевой модели наставничества, разработанных "
+                "образовательными организациями;\n"
+                "- сбор и обобщение результатов мониторинга реализации программ наставничества в образовательных "
+                "организациях."
+            ),
+        }
+
+    def title(self, document):
+        return "Об утверждении плана мероприятий (дорожной карты) по внедрению целевой модели наставничества"
+
+    def build(self, document, texts):
+        municipality = document.tenant
+        schools = schools_of(document)
+        basis = (texts.get("basis") or "").strip().rstrip(" ,.;:")
+        blocks = [*(text_blocks(basis + ",") if basis else []), command()]
+        blocks += point(
+            1,
+            "Утвердить план мероприятий (дорожную карту) по внедрению целевой модели наставничества в "
+            "подведомственных образовательных организациях (приложение).",
+        )
+        blocks += point(
+            2,
+            "Утвердить перечень образовательных организаций, внедряющих целевую модель наставничества "
+            f"({organizations_phrase(len(schools))}):",
+        )
+        blocks.append(bullets([f"{school.name};" for school in schools[:-1]] + [f"{schools[-1].name}."]))
+        blocks += point(3, texts.get("coordinator") or "")
+        blocks += point(
+            4,
+            "Руководителям образовательных организаций, указанных в пункте 2, обеспечить внедрение целевой модели "
+            "наставничества в сроки, установленные планом мероприятий (дорожной картой): назначить кураторов "
+            "внедрения, утвердить положения о программе наставничества и дорожные карты и представить дорожные "
+            f"карты на согласование в {municipality.short_name}.",
+        )
+        blocks += point(5, "Контроль за исполнением настоящего приказа оставляю за собой.")
+        roadmap = kind_of(MunicipalRoadmap.code)
+        roadmap_texts = {**roadmap.defaults(document), **own_roadmap_texts(document)}
+        mark = appendix(1, document.dated, document.number, roadmap.content(document, roadmap_texts))
+        mark["mark"][0] = "Приложение"  # the only appendix is not numbered (ГОСТ Р 7.0.97-2016, 5.24)
+        return {
+            "requisites": {
+                "issuer": [municipality.name],
+                "kind": "ПРИКАЗ",
+                "date": short_date(document.dated),
+                "number": document.number or BLANK_NUMBER,
+                "place": texts.get("place", ""),
+            },
+            "title": self.title(document),
+            "blocks": blocks,
+            "signature": head_signature(municipality),
+            "appendices": [mark],
+        }
+
+
+def point(number: int, text: str) -> list[dict]:
+    """A numbered point of the order as paragraphs (a point may carry its own list, e.g. the schools)."""
+    blocks = text_blocks(text)
+    if blocks and blocks[0]["t"] == "p":
+        blocks[0]["text"] = f"{number}. {blocks[0]['text']}"
+    else:
+        blocks.insert(0, paragraph(f"{number}."))
+    return blocks
+
+
+def own_roadmap_texts(document) -> dict:
+    """The department's own items of its roadmap document (the latest edited), so the appendix says what it says."""
+    from documents.models import Document
+
+    own = (
+        Document.owned.filter(municipality=document.tenant, kind=MunicipalRoadmap.code)
+        .order_by("-updated_at")
+        .values_list("blocks", flat=True)
+        .first()
+    )
+    return {key: value for key, value in (own or {}).items() if key == ITEMS.key}
