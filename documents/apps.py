@@ -8,4 +8,19 @@ class DocumentsConfig(AppConfig):
 
     def ready(self):
         # Renderers register themselves by kind when their modules are imported.
+        from mentoring.models.audit import ACTION_LABELS
+
         from . import renderers  # noqa: F401
+
+        ACTION_LABELS.update(
+            {
+                "document.created": "Создан документ",
+                "document.edited": "Изменён текст документа",
+                "document.sent": "Документ отправлен на утверждение",
+                "document.approved": "Документ утверждён",
+                "document.returned": "Документ возвращён на доработку",
+                "document.submitted": "Дорожная карта отправлена на согласование",
+                "document.agreed": "Дорожная карта согласована",
+                "document.remarks": "Дорожная карта возвращена с замечаниями",
+            }
+        )

@@ -22,13 +22,14 @@ from ..content import (
     approval_stamp,
     bullets,
     command,
+    initials_surname,
     paragraph,
     short_date,
     table,
     text_blocks,
 )
 from . import Block, Kind, kind, kind_of
-from .common import PLACE, signature_name
+from .common import PLACE
 
 ADMIN_HINT = "обратитесь к администратору портала"
 HEAD = ("№ п/п", "Наименование мероприятия", "Сроки", "Ответственный исполнитель", "Результат. Вид документа")
@@ -177,7 +178,7 @@ def lower_first(position: str) -> str:
 
 
 def head_signature(municipality) -> dict:
-    return {"position": municipality.head_position or "Руководитель", "name": signature_name(municipality.head_name)}
+    return {"position": municipality.head_position or "Руководитель", "name": initials_surname(municipality.head_name)}
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -334,6 +335,7 @@ ITEMS = Block(
 @kind
 class MunicipalRoadmap(Kind):
     code = "municipal_roadmap"
+    unique = True
     name = "План мероприятий (дорожная карта) по внедрению целевой модели наставничества"
     level = "municipality"
     blocks = (ITEMS,)
@@ -381,6 +383,7 @@ class MunicipalRoadmap(Kind):
 @kind
 class MunicipalOrder(Kind):
     code = "municipal_order"
+    unique = True
     name = "Приказ об утверждении плана мероприятий (дорожной карты) по внедрению целевой модели наставничества"
     level = "municipality"
     is_order = True

@@ -15,6 +15,7 @@ from ..content import (
     BLANK_DATE,
     bullets,
     heading,
+    initials_surname,
     long_date,
     note,
     paragraph,
@@ -23,7 +24,7 @@ from ..content import (
     text_blocks,
 )
 from . import Block, Kind, kind
-from .common import PLACE, default_place, director_signature, period, school_problems, signature_name
+from .common import PLACE, default_place, director_signature, period, school_problems
 
 SIGNATURE_HEAD = ["Сторона", "ФИО", "Подпись", "Дата"]
 SIGN = "____________"
@@ -178,8 +179,8 @@ class Agreement(Kind):
         pair = self.pair(document)
         if pair is None:
             return self.name
-        mentees = ", ".join(signature_name(m.mentee.full_name) for m in pair.active_members)
-        return f"{self.name}: {signature_name(pair.mentor.full_name)} — {mentees}"
+        mentees = ", ".join(initials_surname(m.mentee.full_name) for m in pair.active_members)
+        return f"{self.name}: {initials_surname(pair.mentor.full_name)} — {mentees}"
 
     def build(self, document, texts):
         organization = document.tenant
@@ -212,7 +213,7 @@ class Agreement(Kind):
             *text_blocks(texts["termination"]),
         ]
         rows = [
-            ["Организация", f"{organization.director_position} {signature_name(organization.director_name)}"],
+            ["Организация", f"{organization.director_position} {initials_surname(organization.director_name)}"],
             ["Наставник", pair.mentor.full_name],
         ]
         if pair.mentor.is_minor:
@@ -340,7 +341,7 @@ class PersonalDataConsent(Kind):
 
     def title(self, document):
         mentee = self.mentee(document)
-        return f"{self.name}: {signature_name(mentee.full_name)}" if mentee else self.name
+        return f"{self.name}: {initials_surname(mentee.full_name)}" if mentee else self.name
 
     def build(self, document, texts):
         organization = document.tenant
@@ -454,7 +455,7 @@ class MentorConsent(Kind):
 
     def title(self, document):
         mentor = self.mentor(document)
-        return f"{self.name}: {signature_name(mentor.full_name)}" if mentor else self.name
+        return f"{self.name}: {initials_surname(mentor.full_name)}" if mentor else self.name
 
     def mentees_and_period(self, document, mentor):
         """The mentees of the mentor's working pairs in the programme and their period, or the programme's."""
@@ -499,7 +500,7 @@ class MentorConsent(Kind):
         rows.append(
             [
                 "Согласие получено",
-                f"{organization.director_position} {signature_name(organization.director_name)}",
+                f"{organization.director_position} {initials_surname(organization.director_name)}",
                 SIGN,
                 BLANK_DATE,
             ]
@@ -597,7 +598,7 @@ class ThankYouLetter(Kind):
 
     def title(self, document):
         nomination = self.nomination(document)
-        return f"{self.name}: {signature_name(nomination.mentor.full_name)}" if nomination else self.name
+        return f"{self.name}: {initials_surname(nomination.mentor.full_name)}" if nomination else self.name
 
     def build(self, document, texts):
         organization = document.tenant

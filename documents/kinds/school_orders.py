@@ -10,9 +10,9 @@ from django.db.models import Prefetch
 
 from mentoring.models import Mentee, Pair, PairMember, ProgrammeMentor, RewardNomination, TrainingSession
 
-from ..content import appendix, command, note, numbered, paragraph, short_date, table, text_blocks
+from ..content import appendix, command, initials_surname, note, numbered, paragraph, short_date, table, text_blocks
 from . import Block, Kind, kind
-from .common import PLACE, default_place, director_signature, period, programme_problems, requisites, signature_name
+from .common import PLACE, default_place, director_signature, period, programme_problems, requisites
 
 R145 = (
     "распоряжением Министерства просвещения Российской Федерации от 25.12.2019 № Р-145 «Об утверждении "
@@ -136,7 +136,7 @@ class CuratorOrder(Kind):
             "title": "Обязанности куратора внедрения целевой модели наставничества",
             "blocks": [
                 *text_blocks(texts["duties"]),
-                note(f"С обязанностями ознакомлен(а): ____________ {signature_name(curator.full_name)}"),
+                note(f"С обязанностями ознакомлен(а): ____________ {initials_surname(curator.full_name)}"),
                 note("«___» ____________ 20___ г."),
             ],
         }
