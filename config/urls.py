@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from documents import urls as documents_urls
 from mentoring.forms import LoginForm
 from mentoring.roles import Capability
 from mentoring.views import consents, people, references, transfer
@@ -77,6 +78,7 @@ school_patterns += [
     path("", include("mentoring.routes.pairs")),
     path("", include("mentoring.routes.journal")),
     *file_job_patterns("", Capability.VIEW_SCHOOL_HOME),
+    *documents_urls.school_patterns,
 ]
 
 municipal_patterns = [
@@ -84,6 +86,7 @@ municipal_patterns = [
     path("members/", MunicipalMemberListView.as_view(), name="municipal_members"),
     path("members/<int:pk>/revoke/", MunicipalMemberRevokeView.as_view(), name="municipal_member_revoke"),
     *file_job_patterns("m_", Capability.VIEW_MUNICIPAL_HOME),
+    *documents_urls.municipal_patterns,
 ]
 
 account_patterns = [
@@ -108,6 +111,7 @@ account_patterns = [
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("accounts/", include(account_patterns)),
+    path("", include(documents_urls.account_patterns)),
     path("o/<slug:org>/", include(school_patterns)),
     path("m/<slug:muni>/", include(municipal_patterns)),
     path("healthz", healthz, name="healthz"),

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from documents.demo import seed_documents
 from mentoring import synthetic
 from mentoring.forms import CURRENT_CONSENT_VERSION
 from mentoring.management.demo_programme import seed_programme
@@ -637,7 +638,8 @@ class Command(BaseCommand):
         for seeder in seeders:
             seeder.run()
             curator = seeder.registrar
-            seed_programme(seeder.organization, curator, today, seeder.year_start)
+            programme = seed_programme(seeder.organization, curator, today, seeder.year_start)
+            seed_documents(seeder.organization, programme, full=seeder.organization.slug == "sh40")
 
         self.stdout.write(self.style.SUCCESS("Демонстрационные данные готовы. Вход: http://127.0.0.1:8000/"))
         self.stdout.write(f"Пароль у всех демо-пользователей: {DEMO_PASSWORD}")

@@ -1,0 +1,270 @@
+"""The approval workflow: draft → sent → approved by the director (number and date from the register) or
+returned; a school's roadmap then goes to the municipality: submitted → agreed or returned with remarks, and
+resubmitted. Approval and agreement freeze the version: its content and PDF are stored with a SHA-256.
+
+Every step checks the actor's capability and the document's state under a row lock, so a second click, a
+missing role or a stale page is refused with a Russian message and changes nothing; every step is audited
+and the other side is notified.
+"""
+
+import hashlib
+from datetime import date
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from mentoring.audit import log_action
+from mentoring.models import Municipality, Organization
+from mentoring.roles import Capability, has_capability
+
+from ..kinds import content_of, kind_of
+from ..models import Document, DocumentVersion, RegisterCounter, Remark
+from ..renderers import file_name
+from ..rendering.pdf import template_to_pdf
+from .drafting import DocumentRefused
+from .notifications import approvers, members, municipal_reviewers, notify
+
+S = Document.Status
+MAX_REMARK = 5000
+
+
+def _locked(document: Document) -> Document:
+    manager = Document.objects if document.organization_id else Document.owned
+    return (
+        manager.select_for_update(of=("self",))
+        .select_related("organization", "municipality", "programme")
+        .get(pk=document.pk)
+    )
+
+
+def _approve_capability(document) -> Capability:
+    if document.organization_id:
+        return Capability.APPROVE_SCHOOL_DOCUMENTS
+    return Capability.APPROVE_MUNICIPAL_DOCUMENTS
+
+
+def _authors(document) -> list:
+    from mentoring.roles import Role
+
+    roles = [Role.CURATOR] if document.organization_id else [Role.MUNICIPAL_SPECIALIST]
+    return [document.created_by, *members(document.tenant, roles)]
+
+
+def _text(text: str) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise DocumentRefused("Напишите текст замечания или ответа.")
+    if len(text) > MAX_REMARK:
+        raise DocumentRefused(f"Текст длиннее {MAX_REMARK} знаков — сократите его.")
+    return text
+
+
+@transaction.atomic
+def send_for_approval(document: Document, *, actor, request=None) -> Document:
+    document = _locked(document)
+    if document.status not in (S.DRAFT, S.RETURNED):
+        raise DocumentRefused("Отправить на утверждение можно только черновик или возвращённый документ.")
+    content_of(document)  # refuses with what to fill first
+    document.status = S.SENT
+    document.save(update_fields=["status", "updated_at"])
+    log_action("document.sent", actor=actor, tenant=document.tenant, obj=document, request=request)
+    notify(
+        approvers(document.tenant),
+        f"На утверждение: {kind_of(document.kind).name} (версия {document.version})",
+        document.get_absolute_url(),
+        except_user=actor,
+    )
+    return document
+
+
+@transaction.atomic
+def approve(document: Document, *, actor, roles, request=None) -> Document:
+    """The director approves (a municipal coordinator for a municipal document): the next number of the
+    register and today's date are given, the version is frozen; a school's roadmap goes on to the
+    municipality."""
+    if not has_capability(roles, _approve_capability(document)):
+        raise DocumentRefused("Утверждать документы может только руководитель.")
+    document = _locked(document)
+    if document.status != S.SENT:
+        raise DocumentRefused("Этот документ не ждёт утверждения: он уже утверждён или ещё не отправлен.")
+    today = timezone.localdate()
+    document.dated = today
+    document.number = _next_number(document.tenant, today)
+    content = content_of(document)
+    pdf = _pdf(content)
+    version = DocumentVersion(
+        document=document,
+        number=document.version,
+        content=content,
+        approved_by=actor,
+        approved_at=timezone.now(),
+        sha256=hashlib.sha256(pdf).hexdigest(),
+    )
+    version.pdf.save(f"{file_name(document)}.pdf", ContentFile(pdf), save=False)
+    version.save()
+    document.status = S.APPROVED
+    kind = kind_of(document.kind)
+    log_action(
+        "document.approved",
+        actor=actor,
+        tenant=document.tenant,
+        obj=document,
+        changes={"number": ["", document.number], "version": [None, document.version], "sha256": ["", version.sha256]},
+        request=request,
+    )
+    notify(
+        _authors(document),
+        f"Утверждён: {kind.name} № {document.number} от {today:%d.%m.%Y}",
+        document.get_absolute_url(),
+        except_user=actor,
+    )
+    if kind.needs_agreement:
+        _submit(document, actor=actor, request=request)
+    document.save()
+    return document
+
+
+def _next_number(tenant: Organization | Municipality, today: date) -> str:
+    """The next number of the tenant's register for the year (the row is locked until commit)."""
+    from mentoring.models.jobs import tenant_key
+
+    counter, _ = RegisterCounter.objects.select_for_update().get_or_create(
+        tenant_key=tenant_key(tenant), year=today.year
+    )
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return str(counter.last_number)
+
+
+def _pdf(content: dict) -> bytes:
+    return template_to_pdf("documents/render/pdf.html", {"content": content})
+
+
+@transaction.atomic
+def return_to_author(document: Document, text: str, *, actor, roles, request=None) -> Document:
+    if not has_capability(roles, _approve_capability(document)):
+        raise DocumentRefused("Вернуть документ на доработку может только руководитель.")
+    text = _text(text)
+    document = _locked(document)
+    if document.status != S.SENT:
+        raise DocumentRefused("Вернуть можно только документ, который ждёт утверждения.")
+    document.status = S.RETURNED
+    document.save(update_fields=["status", "updated_at"])
+    Remark.objects.create(
+        document=document, version=document.version, side=Remark.Side.DIRECTOR, author=actor, text=text
+    )
+    log_action("document.returned", actor=actor, tenant=document.tenant, obj=document, request=request)
+    notify(
+        _authors(document),
+        f"Возвращён на доработку: {kind_of(document.kind).name}",
+        document.get_absolute_url(),
+        except_user=actor,
+    )
+    return document
+
+
+def _submit(document: Document, *, actor, request=None) -> None:
+    document.status = S.SUBMITTED
+    log_action("document.submitted", actor=actor, tenant=document.tenant, obj=document, request=request)
+    notify(
+        municipal_reviewers(document.organization.municipality),
+        f"На согласование: дорожная карта {document.organization.short_name} (версия {document.version})",
+        reverse("m_school_document", kwargs={"muni": document.organization.municipality.slug, "pk": document.pk}),
+        except_user=actor,
+    )
+
+
+@transaction.atomic
+def resubmit(document: Document, answer: str, *, actor, request=None) -> Document:
+    """The school answers the municipality's remarks and sends the approved version again."""
+    document = _locked(document)
+    if document.status != S.REMARKS:
+        raise DocumentRefused("Повторно отправить можно только дорожную карту, возвращённую с замечаниями.")
+    if answer.strip():
+        Remark.objects.create(
+            document=document, version=document.version, side=Remark.Side.SCHOOL, author=actor, text=_text(answer)
+        )
+    _submit(document, actor=actor, request=request)
+    document.save(update_fields=["status", "updated_at"])
+    return document
+
+
+def _reviewable(document: Document, tenant: Municipality) -> Document:
+    document = _locked(document)
+    if document.organization is None or document.organization.municipality_id != tenant.pk:
+        raise DocumentRefused("Эта школа не относится к вашему муниципалитету.")
+    if not kind_of(document.kind).needs_agreement:
+        raise DocumentRefused("Этот документ не согласуется в управлении образования.")
+    if document.status != S.SUBMITTED:
+        raise DocumentRefused("Дорожная карта не ждёт согласования: она уже согласована, возвращена или отозвана.")
+    return document
+
+
+@transaction.atomic
+def agree(document: Document, *, tenant: Municipality, actor, request=None) -> Document:
+    """The municipality agrees the submitted version: «СОГЛАСОВАНО» is filled in and that PDF frozen too."""
+    document = _reviewable(document, tenant)
+    version = document.frozen_versions().get(number=document.version)
+    today = timezone.localdate()
+    agreed = _with_agreement(version.content, actor, tenant, today)
+    pdf = _pdf(agreed)
+    version.agreed_content = agreed
+    version.agreed_by = actor
+    version.agreed_at = timezone.now()
+    version.agreed_sha256 = hashlib.sha256(pdf).hexdigest()
+    version.agreed_pdf.save(f"{file_name(document)} согласовано.pdf", ContentFile(pdf), save=False)
+    version.save()
+    document.status = S.AGREED
+    document.save(update_fields=["status", "updated_at"])
+    log_action(
+        "document.agreed",
+        actor=actor,
+        tenant=document.tenant,
+        obj=document,
+        changes={"sha256": ["", version.agreed_sha256]},
+        request=request,
+    )
+    notify(
+        [*_authors(document), *approvers(document.tenant)],
+        f"Дорожная карта согласована управлением образования (версия {document.version})",
+        document.get_absolute_url(),
+        except_user=actor,
+    )
+    return document
+
+
+def _with_agreement(content: dict, actor, municipality: Municipality, today: date) -> dict:
+    from ..content import agreement_stamp
+
+    position = actor.position or municipality.head_position or "Специалист управления образования"
+    stamp = agreement_stamp(position, municipality.short_name, actor.full_name, today)
+    stamps = [stamp if item["label"] == "СОГЛАСОВАНО" else item for item in content.get("stamps", [])]
+    return {**content, "stamps": stamps}
+
+
+@transaction.atomic
+def return_with_remarks(document: Document, text: str, *, tenant: Municipality, actor, request=None) -> Document:
+    text = _text(text)
+    document = _reviewable(document, tenant)
+    document.status = S.REMARKS
+    document.save(update_fields=["status", "updated_at"])
+    Remark.objects.create(
+        document=document, version=document.version, side=Remark.Side.MUNICIPALITY, author=actor, text=text
+    )
+    log_action(
+        "document.remarks",
+        actor=actor,
+        tenant=document.tenant,
+        obj=document,
+        changes={"remark": ["", text]},
+        request=request,
+    )
+    notify(
+        [*_authors(document), *approvers(document.tenant)],
+        f"Дорожная карта возвращена управлением образования с замечаниями (версия {document.version})",
+        document.get_absolute_url(),
+        except_user=actor,
+    )
+    return document
