@@ -4,15 +4,23 @@ Fixtures create rows with scopes disabled (one of the reviewed places where that
 """
 
 import copy
+import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
+from django.apps import apps
+from django.conf import settings
 from django.core.files.base import ContentFile
+from django.db import connection
 from django.test import Client, override_settings
+from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from config.celery import app as celery_app
+from documents.models import Notification
+from documents.services import drafting, workflow
 from mentoring.models import (
     BestPractice,
     Consent,
@@ -223,6 +231,29 @@ def fill_programme(school, people, users):
     )
 
 
+def submitted_roadmap(school, people, users):
+    """The school's roadmap, approved by the director and waiting for the municipality's agreement."""
+    school.director_name = "Петрова Ольга Ивановна"
+    school.save(update_fields=["director_name"])
+    roadmap = drafting.create(
+        tenant=school, kind_code="roadmap", actor=users[Role.CURATOR], programme=people["programme"]
+    )
+    workflow.send_for_approval(roadmap, actor=users[Role.CURATOR])
+    return workflow.approve(roadmap, actor=users[Role.DIRECTOR], roles=frozenset({Role.DIRECTOR}))
+
+
+def approved_municipal_order(municipality, users):
+    """The department's order approving its roadmap, approved by the coordinator."""
+    municipality.head_position = "Руководитель управления образования"
+    municipality.head_name = "Максименко Светлана Геннадьевна"
+    municipality.save(update_fields=["head_position", "head_name"])
+    specialist = users[Role.MUNICIPAL_SPECIALIST]
+    order = drafting.create(tenant=municipality, kind_code="municipal_order", actor=specialist)
+    workflow.send_for_approval(order, actor=specialist)
+    coordinator = users[Role.MUNICIPAL_COORDINATOR]
+    return workflow.approve(order, actor=coordinator, roles=frozenset({Role.MUNICIPAL_COORDINATOR}))
+
+
 class World:
     """The tenants and people every permission test works with.
 
@@ -274,10 +305,20 @@ class World:
             fill_programme(self.school, self.people[self.school.pk], self.users)
             fill_programme(self.other_school, self.people[self.other_school.pk], self.other_users)
             # Objects of the municipalities, by municipality pk (a municipality's pk may equal a school's).
-            self.municipal = {
-                muni.pk: {"file_job": ready_file_job(users[Role.MUNICIPAL_COORDINATOR], municipality=muni)}
-                for muni, users in ((self.municipality, self.users), (self.other_municipality, self.other_users))
-            }
+            self.municipal = {}
+            for muni, school, users in (
+                (self.municipality, self.school, self.users),
+                (self.other_municipality, self.other_school, self.other_users),
+            ):
+                self.people[school.pk]["document"] = submitted_roadmap(school, self.people[school.pk], users)
+                self.municipal[muni.pk] = {
+                    "file_job": ready_file_job(users[Role.MUNICIPAL_COORDINATOR], municipality=muni),
+                    "roadmap": self.people[school.pk]["document"],
+                    "document": approved_municipal_order(muni, users),
+                }
+            self.notification = Notification.objects.create(
+                user=self.users[Role.MENTOR], text="Проверка", url=reverse("school_home", args=[self.school.slug])
+            )
             self.staff = User.objects.create_superuser(
                 email="staff@platform.test", password=PASSWORD, last_name="Платформа", first_name="Админ"
             )
@@ -289,20 +330,73 @@ class World:
 
 
 @pytest.fixture(scope="session")
-def _committed_world(django_db_setup, django_db_blocker, media_root):
-    """The world, built once per test process and committed; each test's transaction is rolled back over it."""
+def _committed_world(django_db_setup, django_db_blocker, media_root, tmp_path_factory):
+    """The world, built once per test process and committed; each test's transaction is rolled back over it.
+
+    Its files (consent scans, frozen PDFs) are kept aside too: a test may delete one (an erasure, a finished
+    import), and a rollback does not bring files back, so ``world`` puts back what is missing.
+    """
     with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS, MEDIA_ROOT=media_root):
-        return World()
+        world = World()
+    world.media_copy = tmp_path_factory.mktemp("world-media")
+    shutil.copytree(media_root, world.media_copy, dirs_exist_ok=True)
+    _COMMITTED.append(world)
+    return world
+
+
+_COMMITTED: list = []  # the process's committed world, to build again after a transactional test flushed it
+
+
+@pytest.fixture(autouse=True)
+def _world_committed_again(request, django_db_blocker, media_root):
+    """A transactional test (live server, Celery worker) flushes the database when it ends: before the next
+    test that uses the world (and before its transaction opens), commit the world again, so that the tests
+    after a flush do not each build their own."""
+    if not _COMMITTED or "world" not in request.fixturenames:
+        return
+    template = _COMMITTED[0]
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS, MEDIA_ROOT=media_root):
+        if Organization.objects.filter(pk=template.school.pk).exists():
+            return
+        media_copy = template.media_copy
+        template.__dict__.update(World().__dict__)
+    shutil.rmtree(media_copy)
+    shutil.copytree(media_root, media_copy)
+    template.media_copy = media_copy
+
+
+def restore_world_media(copy_dir: Path, media_root: Path) -> None:
+    for source in copy_dir.rglob("*"):
+        target = media_root / source.relative_to(copy_dir)
+        if source.is_file() and not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
 
 
 @pytest.fixture
-def world(request, db):
+def empty_db(db):
+    """No rows of the portal's own tables, inside the test's transaction (PostgreSQL's TRUNCATE is
+    transactional, so the committed world comes back with the rollback): for tests that count every row."""
+    tables = [
+        model._meta.db_table
+        for label in ("mentoring", "documents", "monitoring")
+        if apps.is_installed(label)
+        for model in apps.get_app_config(label).get_models()
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE " + ", ".join(connection.ops.quote_name(table) for table in tables) + " CASCADE")
+
+
+@pytest.fixture
+def world(request, _committed_world, db, media_root):
     """A fresh copy of the committed world (its rows restored by the rollback of the previous test).
 
-    A transactional test (live server, Celery worker) flushes the database when it ends; a test after it
-    finds the world gone and builds its own inside its transaction.
+    The session fixture comes first in the arguments, so it is built and committed before ``db`` opens the
+    test's transaction. A transactional test (live server, Celery worker) flushes the database when it ends; a
+    test after it finds the world gone and builds its own inside its transaction.
     """
-    template = request.getfixturevalue("_committed_world")
+    template = _committed_world
+    restore_world_media(template.media_copy, Path(settings.MEDIA_ROOT))
     if not Organization.objects.filter(pk=template.school.pk).exists():
         return World()
     return copy.deepcopy(template)

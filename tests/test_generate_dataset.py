@@ -91,7 +91,7 @@ SMALL = ("--schools", "3", "--municipalities", "2", "--mentors-per-school", "2",
 
 
 @pytest.fixture
-def small(db):
+def small(empty_db):
     """3 schools with 2 mentor accounts, 30 mentees and 2 mentor records each, in 2 municipalities."""
     return generate(*SMALL)
 
@@ -112,7 +112,7 @@ BASES = (
 
 
 @pytest.fixture
-def bases(db):
+def bases(empty_db):
     return generate(*BASES)
 
 
@@ -141,7 +141,7 @@ def test_small_dataset_has_expected_counts_and_roles(small):
     )
 
 
-def test_default_municipality_count_and_mentors(db):
+def test_default_municipality_count_and_mentors(empty_db):
     output = generate("--schools", "26", "--mentees-per-school", "0")
     assert Municipality.objects.count() == 2  # ceil(26 / 25)
     assert Membership.objects.filter(role=Role.MENTOR).count() == 26 * 15
@@ -150,7 +150,7 @@ def test_default_municipality_count_and_mentors(db):
     assert Tag.objects.count() == 26 * len(synthetic.REQUEST_TAGS)
 
 
-def test_default_sizes_of_the_bases(db):
+def test_default_sizes_of_the_bases(empty_db):
     options = GenerateDataset().create_parser("manage.py", "generate_dataset").parse_args(["--schools", "1"])
     assert options.mentees_per_school == 2000  # 100 schools give 200 000 mentees
     assert options.mentor_records_per_school is None  # mentees / 15
@@ -271,7 +271,7 @@ def test_generated_user_logs_in_with_printed_password(small):
     assert authenticate(request, username=user.email, password=password + "x") is None
 
 
-def test_invalid_arguments_are_refused(db):
+def test_invalid_arguments_are_refused(empty_db):
     for args in (
         ["--schools", "0"],
         ["--schools", "3", "--municipalities", "0"],
@@ -478,7 +478,7 @@ def test_ages_and_classes_are_consistent(bases):
     assert seen[Mentee.Category.PUPIL] > sum(seen.values()) * 0.7
 
 
-def test_shares_in_a_big_school(db):
+def test_shares_in_a_big_school(empty_db):
     generate("--schools", "1", "--mentees-per-school", "600", "--mentors-per-school", "3")
     pupils = Mentee.objects.filter(category=Mentee.Category.PUPIL)
     with_consent = pupils.filter(consents__isnull=False).distinct().count()
@@ -539,7 +539,7 @@ def test_families_agree():
     assert "Берёзов" in partner.name and partner.kind == "employer"
 
 
-def test_each_generated_school_runs_a_programme_with_pairs_and_journals(db):
+def test_each_generated_school_runs_a_programme_with_pairs_and_journals(empty_db):
     from django_scopes import scope
 
     from mentoring.models import Meeting, Organization, Pair, PairMember, Programme

@@ -11,7 +11,7 @@ from django_scopes import scopes_disabled
 
 from mentoring.models import AuditEntry, Consent, Job, Membership, Mentee, Mentor, PartnerOrganization, Tag, User
 from mentoring.roles import MUNICIPAL_ROLES, SCHOOL_ROLES, Role
-from tests.matrix import EDIT_BASES, MC, READ_CARDS, C, Case, D, files, journal, pairs, programmes
+from tests.matrix import EDIT_BASES, MC, READ_CARDS, C, Case, D, documents, files, journal, pairs, programmes
 
 MENTEE_POST = {
     "last_name": "Новикова",
@@ -113,7 +113,7 @@ CASES = {
 
 
 # Each feature area keeps its own cases in tests/matrix/*.py.
-for area in (programmes, pairs, journal, files):
+for area in (programmes, pairs, journal, files, documents):
     assert not set(area.CASES) & set(CASES), "a URL name is declared twice in the matrix"
     CASES.update(area.CASES)
 
@@ -159,6 +159,7 @@ def tenant_url(world, name, case, *, other: bool):
         tenant = world.other_municipality if other else world.municipality
         kwargs = {"muni": tenant.slug}
         mentor_role, lookup = Role.MUNICIPAL_SPECIALIST, {"municipality": tenant}
+    kwargs.update(case.url_kwargs)
     if case.obj == "membership":
         kwargs["pk"] = Membership.objects.get(role=mentor_role, **lookup).pk
     elif case.obj and case.level == "municipality":
@@ -253,6 +254,8 @@ ACCOUNT_AND_PUBLIC = [(name, case) for name, case in CASES.items() if case.level
 
 
 def account_url(world, name):
+    if name == "notification_open":
+        return reverse(name, kwargs={"pk": world.notification.pk})
     if name == "password_reset_confirm":
         return reverse(name, kwargs={"uidb64": "MQ", "token": "set-password"})
     return reverse(name)

@@ -71,7 +71,7 @@ def rows():
 
 
 @pytest.fixture
-def seeded(db):
+def seeded(empty_db):
     with scopes_disabled():
         output = seed()
         yield output

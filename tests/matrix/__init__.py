@@ -19,6 +19,7 @@ class Case:
     obj: str | None = None  # the tenant's object named by the URL's pk: "membership" or a key of World.people
     post_data: dict = field(default_factory=dict)
     owner: Role | None = None  # the object belongs to this role's user: other allowed roles get 404 (a job)
+    url_kwargs: dict = field(default_factory=dict)  # more URL arguments (a format, a version number)
 
 
 READ_CARDS = frozenset({D, C, MT})

@@ -1,0 +1,39 @@
+import pytest
+from django_scopes import scope, scopes_disabled
+
+from documents.models import Document
+from mentoring.roles import Role
+from mentoring.tenancy import tenant_scope
+
+
+@pytest.fixture
+def school(world):
+    """School A with its requisites and without the world's roadmap: tests compose documents from nothing."""
+    school = world.school
+    with scopes_disabled():
+        Document.objects.filter(organization=school).delete()
+    school.director_name = "Петрова Ольга Ивановна"
+    school.address = "663060, Красноярский край, пгт Большая Мурта, ул. Советская, 1"
+    school.save()
+    return school
+
+
+@pytest.fixture
+def programme(world, school):
+    return world.people[school.pk]["programme"]
+
+
+@pytest.fixture
+def in_school(school):
+    with scope(**tenant_scope(school)):
+        yield
+
+
+@pytest.fixture
+def curator(world):
+    return world.users[Role.CURATOR]
+
+
+@pytest.fixture
+def director(world):
+    return world.users[Role.DIRECTOR]

@@ -1,0 +1,166 @@
+"""The regulation, the implementation order and the roadmap rendered to PDF (WeasyPrint) and DOCX
+(python-docx) from the same content, parsed back: the required parts are there, and whatever a user typed
+stays text."""
+
+import io
+
+import docx
+import pytest
+from django.urls import reverse
+from pypdf import PdfReader
+
+from documents.kinds import content_of
+from documents.models import Document
+from documents.rendering import renderer_for
+from documents.services import drafting
+from mentoring.roles import Role
+
+STAGES = (
+    "Подготовка условий для запуска программы наставничества",
+    "Формирование базы наставляемых",
+    "Формирование базы наставников",
+    "Отбор и обучение наставников",
+    "Формирование наставнических пар или групп",
+    "Организация работы наставнических пар или групп",
+    "Завершение наставничества",
+)
+
+
+def render(document, fmt):
+    return renderer_for(document.kind).render({"content": content_of(document), "name": "test"}, fmt)
+
+
+def pdf_text(data: bytes) -> tuple[str, int]:
+    reader = PdfReader(io.BytesIO(data))
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages), len(reader.pages)
+
+
+def docx_text(data: bytes) -> str:
+    word = docx.Document(io.BytesIO(data))
+    parts = [p.text for p in word.paragraphs]
+    parts += [cell.text for table in word.tables for row in table.rows for cell in row.cells]
+    return " ".join(" ".join(parts).split())
+
+
+@pytest.fixture
+def make(school, programme, curator, in_school):
+    def make(kind, **blocks):
+        document = drafting.create(tenant=school, kind_code=kind, actor=curator, programme=programme)
+        if blocks:
+            document = drafting.update_texts(document, blocks, actor=curator)
+        return document
+
+    return make
+
+
+def both(document):
+    pdf = render(document, "pdf")
+    word = render(document, "docx")
+    assert pdf.mimetype == "application/pdf" and pdf.filename.endswith(".pdf")
+    assert word.filename.endswith(".docx")
+    text, pages = pdf_text(pdf.content)
+    return text, pages, docx_text(word.content)
+
+
+def test_regulation_has_title_page_and_four_sections(make, school):
+    text, pages, word = both(make("regulation"))
+    for part in (
+        "УТВЕРЖДАЮ",
+        "ПОЛОЖЕНИЕ",
+        f"о программе наставничества {school.name}",
+        "1. Общие положения",
+        "2. Права и обязанности участников программы наставничества",
+        "3. Результаты реализации программы наставничества",
+        "4. Перечень документов, регламентирующих реализацию программы наставничества",
+        "«учитель – ученик»",
+        "О.И. Петрова",
+    ):
+        assert part in text, part
+        assert part in word, part
+    assert pages >= 4
+
+
+def test_roadmap_has_seven_stages_with_dates(make, programme):
+    text, _, word = both(make("roadmap"))
+    stages = list(programme.stages.order_by("number"))
+    for stage, name in zip(stages, STAGES, strict=True):
+        assert name in word
+        assert stage.starts_on.strftime("%d.%m.%Y") in word
+        assert stage.ends_on.strftime("%d.%m.%Y") in text.replace(" ", "") or stage.ends_on.strftime("%d.%m.%Y") in text
+    assert "ДОРОЖНАЯ КАРТА" in text and "СОГЛАСОВАНО" in text and "Билет в будущее" in word
+
+
+def test_implementation_order_has_points_signature_and_appendices(make, school, programme):
+    text, pages, word = both(make("implementation_order"))
+    for part in (
+        school.name,
+        "ПРИКАЗ",
+        "О внедрении целевой модели наставничества",
+        "ПРИКАЗЫВАЮ:",
+        "Назначить куратором",
+        "Утвердить Положение о программе наставничества (приложение 1)",
+        "Утвердить дорожную карту",
+        "Контроль за исполнением настоящего приказа оставляю за собой",
+        "Приложение 1",
+        "Приложение 2",
+        "Приложение 3",
+        "к приказу от",
+        "О.И. Петрова",
+        "пгт Большая Мурта",
+    ):
+        assert part in word, part
+    assert "ПРИКАЗЫВАЮ:" in text and "Приложение 3" in text
+    assert pages > 6  # the regulation and the roadmap are appended
+
+
+def test_typed_markup_stays_text_and_fetches_nothing(make):
+    typed = '<img src="file:///etc/passwd"><b>жирный</b> <script>alert(1)</script>'
+    document = make("roadmap", informing=f"- {typed}")
+    text, _, word = both(document)
+    assert "<b>жирный</b>" in word
+    assert "жирный" in text and "root:" not in text
+    html = renderer_for("roadmap")  # the preview escapes it too
+    assert html is not None
+
+
+def test_preview_escapes_typed_markup(world, school, programme, make):
+    document = make("roadmap", informing='- <img src="file:///etc/passwd">')
+    page = world.client_for(world.users[Role.CURATOR]).get(document.get_absolute_url()).content.decode()
+    assert "&lt;img src=&quot;file:///etc/passwd&quot;&gt;" in page
+    assert '<img src="file:///etc/passwd">' not in page
+
+
+def test_a_very_long_text_is_refused_and_nothing_changes(world, school, programme, make):
+    document = make("roadmap")
+    client = world.client_for(world.users[Role.CURATOR])
+    url = reverse("document_edit", kwargs={"org": school.slug, "pk": document.pk})
+    response = client.post(url, {"informing": "а" * 20001, "attracting": "- Встреча с выпускниками"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Не больше 20000 знаков" in page
+    assert "Встреча с выпускниками" in page  # what was typed is kept
+    document.refresh_from_db()
+    assert document.blocks == {}
+
+
+def test_long_regulation_texts_flow_over_pages(make):
+    long = "\n".join(f"- пункт {n}: " + "наставник помогает наставляемому " * 12 for n in range(45))
+    text, pages, _ = both(make("regulation", mentor_duties=long))
+    assert "пункт 44" in text and pages > 8
+
+
+def test_a_download_runs_as_a_job_and_gives_the_file(
+    world, school, programme, make, django_capture_on_commit_callbacks
+):
+    document = make("regulation")
+    client = world.client_for(world.users[Role.CURATOR])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("document_render", kwargs={"org": school.slug, "pk": document.pk, "fmt": "docx"})
+        )
+    job_page = client.get(response["Location"]).content.decode()
+    assert "Файл готов" in job_page
+    download = client.get(response["Location"] + "download/")
+    body = b"".join(download.streaming_content)
+    assert "1. Общие положения" in docx_text(body)
+    assert Document.owned.filter(pk=document.pk).exists()
