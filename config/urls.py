@@ -18,6 +18,7 @@ from mentoring.views.members import (
     SchoolMemberListView,
     SchoolMemberRevokeView,
 )
+from monitoring import urls as monitoring_urls
 
 admin.site.site_header = "Портал наставничества: администрирование"
 admin.site.site_title = "Портал наставничества"
@@ -77,6 +78,7 @@ school_patterns += [
     path("", include("mentoring.routes.pairs")),
     path("", include("mentoring.routes.journal")),
     *file_job_patterns("", Capability.VIEW_SCHOOL_HOME),
+    *monitoring_urls.school_patterns,
 ]
 
 municipal_patterns = [
@@ -84,6 +86,7 @@ municipal_patterns = [
     path("members/", MunicipalMemberListView.as_view(), name="municipal_members"),
     path("members/<int:pk>/revoke/", MunicipalMemberRevokeView.as_view(), name="municipal_member_revoke"),
     *file_job_patterns("m_", Capability.VIEW_MUNICIPAL_HOME),
+    *monitoring_urls.municipal_patterns,
 ]
 
 account_patterns = [
@@ -110,6 +113,7 @@ urlpatterns = [
     path("accounts/", include(account_patterns)),
     path("o/<slug:org>/", include(school_patterns)),
     path("m/<slug:muni>/", include(municipal_patterns)),
+    *monitoring_urls.public_patterns,
     path("healthz", healthz, name="healthz"),
     path(
         "favicon.ico",
