@@ -23,8 +23,8 @@ def install_defaults(tenant) -> int:
 
     A satisfaction questionnaire for a form the school has not set up is skipped.
     """
-    forms = {form.code: form for form in MentoringForm.objects.all()}
-    existing = set(Questionnaire.objects.exclude(code="").values_list("code", flat=True))
+    forms = {form.code: form for form in MentoringForm.objects.filter(organization=tenant)}
+    existing = set(Questionnaire.objects.filter(organization=tenant).exclude(code="").values_list("code", flat=True))
     created = 0
     with transaction.atomic():
         for row in catalogue.default_questionnaires():
@@ -82,8 +82,9 @@ def end_of(day) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(23, 59, 59)))
 
 
-def questionnaires_for(kind: str) -> list[Questionnaire]:
-    return [q for q in Questionnaire.objects.filter(active=True).select_related("form") if kind in q.waves]
+def questionnaires_for(tenant, kind: str) -> list[Questionnaire]:
+    questionnaires = Questionnaire.objects.filter(organization=tenant, active=True).select_related("form")
+    return [q for q in questionnaires if kind in q.waves]
 
 
 def pick(questionnaires, respondent: str, form_id) -> list[Questionnaire]:
@@ -106,7 +107,7 @@ def launch_wave(*, programme: Programme, kind: str, title: str, opens_on, closes
         raise ValidationError({"closes_on": "Окончание не может быть раньше начала."})
     if closes_on < timezone.localdate():
         raise ValidationError({"closes_on": "Окончание уже прошло: ссылки не будут работать."})
-    available = questionnaires_for(kind)
+    available = questionnaires_for(tenant, kind)
     if not available:
         raise ValidationError(
             f"Нет анкет для анкетирования «{WaveKind(kind).label}». Установите стандартные анкеты или создайте свои."
