@@ -190,7 +190,11 @@ class ParticipantStatistics(Renderer):
         sheet.line(source["organization"].name)
         sheet.line("Период", f"{source['date_from']:%d.%m.%Y} – {source['date_to']:%d.%m.%Y}")
         sheet.row += 1
-        sheet.table(("Форма наставничества", "Пар и групп", "Наставляемых", "Наставников"), source["by_form"])
+        totals = source["totals"]
+        sheet.table(
+            ("Форма наставничества", "Пар и групп", "Наставляемых", "Наставников"),
+            [*source["by_form"], ("Итого", totals["pairs"], totals["mentees"], totals["mentors"])],
+        )
         sheet.table(("Роль", "Человек"), source["by_role"])
         sheet.table(("Категория наставляемых", "Человек"), source["mentee_categories"])
         sheet.table(("Категория наставников", "Человек"), source["mentor_categories"])

@@ -138,7 +138,10 @@ def growth(programme: Programme, date_from: date, date_to: date) -> list[Growth]
 def activity(programme: Programme, date_from: date, date_to: date) -> dict:
     meetings = Meeting.objects.filter(pair__programme=programme, held_on__gte=date_from, held_on__lte=date_to)
     totals = meetings.aggregate(
-        count=Count("pk"), minutes=Sum("duration_minutes"), rating=Avg("mentee_rating"), pairs=Count("pair", True)
+        count=Count("pk"),
+        minutes=Sum("duration_minutes"),
+        rating=Avg("mentee_rating"),
+        pairs=Count("pair", distinct=True),
     )
     by_kind = dict(meetings.values_list("kind").annotate(n=Count("pk")).order_by())
     pairs = Pair.objects.filter(in_period(date_from, date_to), programme=programme).aggregate(
