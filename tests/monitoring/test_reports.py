@@ -46,7 +46,7 @@ def answer_all(world, school):
     """Every invitation of the school's wave answered with the same valid answers (8 on each scale)."""
     with scope(**tenant_scope(school)):
         for invitation in world.people[school.pk]["wave"].invitations.select_related("wave", "questionnaire"):
-            submit(invitation, {k: v for k, v in answer_form_data(invitation).items()})
+            submit(invitation, answer_form_data(invitation))
 
 
 def answer_form_data(invitation):
@@ -213,7 +213,7 @@ def test_municipal_summary_xlsx_has_a_row_per_school_and_totals(world, django_ca
     sheet = load_workbook(io.BytesIO(download(client, latest_job(user)))).active
     names = [row[0] for row in sheet.iter_rows(min_row=6, values_only=True) if row[0]]
     assert names == ["Школа А", "Школа Б", "Итого"]
-    totals = [row for row in sheet.iter_rows(values_only=True) if row[0] == "Итого"][0]
+    totals = next(row for row in sheet.iter_rows(values_only=True) if row[0] == "Итого")
     assert 1 in totals  # one pair, one mentee, one mentor across the municipality
 
 
