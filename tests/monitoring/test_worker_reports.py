@@ -13,10 +13,10 @@ from pathlib import Path
 import psycopg
 import pytest
 import redis
-from kombu import pools as kombu_pools
 from django.db import connection
 from django.urls import reverse
 from django_scopes import scopes_disabled
+from kombu import pools as kombu_pools
 
 from config.celery import app as celery_app
 from mentoring.models import Job
