@@ -79,7 +79,11 @@ def measure_table(organization_ids: list[int], on: date) -> dict[int, dict[str, 
         measures["contingent_15_19"] = row["pupils_15_19"]
         measures["contingent_young_specialists"] = row["young_specialists"]
 
-    in_pair = Q(pair_memberships__active=True, pair_memberships__pair__status="active")
+    in_pair = Q(
+        pair_memberships__active=True,
+        pair_memberships__pair__status="active",
+        pair_memberships__pair__starts_on__lte=on,
+    )
     put(
         Mentee.objects.filter(in_pair, organization__in=organization_ids)
         .values("organization")
@@ -94,7 +98,7 @@ def measure_table(organization_ids: list[int], on: date) -> dict[int, dict[str, 
     put(
         Mentor.objects.filter(
             born_aged(15, 19, on), organization__in=organization_ids, category=Mentor.Category.PUPIL,
-            pairs__status="active",
+            pairs__status="active", pairs__starts_on__lte=on,
         )
         .values("organization")
         .annotate(n=Count("pk", distinct=True))
@@ -106,7 +110,9 @@ def measure_table(organization_ids: list[int], on: date) -> dict[int, dict[str, 
         .values("organization")
         .annotate(
             total=Count("pk", distinct=True),
-            providing=Count("pk", distinct=True, filter=Q(mentors__pairs__status="active")),
+            providing=Count(
+                "pk", distinct=True, filter=Q(mentors__pairs__status="active", mentors__pairs__starts_on__lte=on)
+            ),
         )
         .order_by(),
         {"partners": "total", "partners_with_mentors": "providing"},
