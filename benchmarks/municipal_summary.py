@@ -36,14 +36,16 @@ mentees AS (
     JOIN mentoring_pair p ON p.id = pm.pair_id AND p.status = 'active'
     WHERE m.organization_id IN (SELECT id FROM schools) GROUP BY m.organization_id
 ),
+means AS (
+    SELECT a.response_id, avg(a.number) AS mean FROM monitoring_answer a
+    JOIN monitoring_question q ON q.id = a.question_id AND q.kind = 'scale'
+    WHERE a.organization_id IN (SELECT id FROM schools) GROUP BY a.response_id
+),
 satisfaction AS (
-    SELECT r.organization_id, count(*) AS total, count(*) FILTER (WHERE a.mean >= 7) AS satisfied
+    SELECT r.organization_id, count(*) AS total, count(*) FILTER (WHERE m.mean >= 7) AS satisfied
     FROM monitoring_response r
     JOIN monitoring_questionnaire q ON q.id = r.questionnaire_id AND q.purpose = 'satisfaction'
-    LEFT JOIN LATERAL (
-        SELECT avg(a.number) AS mean FROM monitoring_answer a JOIN monitoring_question qq ON qq.id = a.question_id
-        WHERE a.response_id = r.id AND qq.kind = 'scale'
-    ) a ON true
+    LEFT JOIN means m ON m.response_id = r.id
     WHERE r.organization_id IN (SELECT id FROM schools) GROUP BY r.organization_id
 )
 SELECT o.id, st.done, st.total, pa.pairs, pa.mentors, me.total, me.pupils, me.aged, me.young, sa.total, sa.satisfied,
@@ -80,6 +82,8 @@ def main():
     )
     if municipality is None:
         raise SystemExit("No generated data: run `make dataset` first.")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # fresh statistics after the bulk load, as autovacuum would give them
     on = timezone.localdate()
     renderer = renderer_for("municipal_summary")
     data_times, pdf_times, xlsx_times, floor_times = [], [], [], []
