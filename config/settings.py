@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "csp",
     "mentoring",
     "documents",
+    "monitoring",
 ]
 
 MIDDLEWARE = [
@@ -258,5 +259,10 @@ CELERY_BEAT_SCHEDULE = {
     "expire-import-previews": {
         "task": "mentoring.tasks.expire_import_previews",
         "schedule": crontab(minute=15),
+    },
+    # The indicators of every school on the first day of the month, for the dashboards' trends.
+    "monthly-indicator-snapshot": {
+        "task": "monitoring.tasks.take_indicator_snapshots",
+        "schedule": crontab(day_of_month=1, hour=3, minute=0),
     },
 }

@@ -19,6 +19,7 @@ from mentoring.views.members import (
     SchoolMemberListView,
     SchoolMemberRevokeView,
 )
+from monitoring import urls as monitoring_urls
 
 admin.site.site_header = "Портал наставничества: администрирование"
 admin.site.site_title = "Портал наставничества"
@@ -79,6 +80,7 @@ school_patterns += [
     path("", include("mentoring.routes.journal")),
     *file_job_patterns("", Capability.VIEW_SCHOOL_HOME),
     *documents_urls.school_patterns,
+    *monitoring_urls.school_patterns,
 ]
 
 municipal_patterns = [
@@ -87,6 +89,7 @@ municipal_patterns = [
     path("members/<int:pk>/revoke/", MunicipalMemberRevokeView.as_view(), name="municipal_member_revoke"),
     *file_job_patterns("m_", Capability.VIEW_MUNICIPAL_HOME),
     *documents_urls.municipal_patterns,
+    *monitoring_urls.municipal_patterns,
 ]
 
 account_patterns = [
@@ -114,6 +117,7 @@ urlpatterns = [
     path("", include(documents_urls.account_patterns)),
     path("o/<slug:org>/", include(school_patterns)),
     path("m/<slug:muni>/", include(municipal_patterns)),
+    *monitoring_urls.public_patterns,
     path("healthz", healthz, name="healthz"),
     path(
         "favicon.ico",

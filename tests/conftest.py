@@ -5,7 +5,7 @@ Fixtures create rows with scopes disabled (one of the reviewed places where that
 
 import copy
 import shutil
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -43,6 +43,10 @@ from mentoring.models import (
 from mentoring.roles import MUNICIPAL_ROLES, SCHOOL_ROLES, Role
 from mentoring.services.pairs import form_pair
 from mentoring.services.programmes import create_programme, ensure_forms
+from monitoring.models import Invitation
+from monitoring.models.questionnaires import Respondent
+from monitoring.services import links
+from monitoring.services.questionnaires import install_defaults, launch_wave
 
 PASSWORD = "test-password-2026"
 
@@ -254,6 +258,27 @@ def approved_municipal_order(municipality, users):
     return workflow.approve(order, actor=coordinator, roles=frozenset({Role.MUNICIPAL_COORDINATOR}))
 
 
+def fill_monitoring(school, people, users):
+    """The default questionnaires and an open final wave of the programme: the mentor's invitation (answered in
+    the portal), the curator's, and the mentee's personal link."""
+    install_defaults(school)
+    today = date.today()
+    wave = launch_wave(
+        programme=people["programme"], kind="final", title="Итоговое анкетирование", opens_on=today,
+        closes_on=today + timedelta(days=30), actor=users[Role.CURATOR], tenant=school,
+    )  # fmt: skip
+    invitations = Invitation.objects.filter(wave=wave)
+    mentee_invitation = invitations.filter(respondent=Respondent.MENTEE, questionnaire__purpose="satisfaction").get()
+    people.update(
+        wave=wave,
+        questionnaire=mentee_invitation.questionnaire,
+        mentor_invitation=invitations.get(respondent=Respondent.MENTOR),
+        curator_invitation=invitations.get(respondent=Respondent.CURATOR),
+        mentee_invitation=mentee_invitation,
+        link_token=links.token_for(school.pk, mentee_invitation.nonce),
+    )
+
+
 class World:
     """The tenants and people every permission test works with.
 
@@ -304,6 +329,8 @@ class World:
             self.people = {school.pk: fill_school(school) for school in (self.school, self.sibling, self.other_school)}
             fill_programme(self.school, self.people[self.school.pk], self.users)
             fill_programme(self.other_school, self.people[self.other_school.pk], self.other_users)
+            fill_monitoring(self.school, self.people[self.school.pk], self.users)
+            fill_monitoring(self.other_school, self.people[self.other_school.pk], self.other_users)
             # Objects of the municipalities, by municipality pk (a municipality's pk may equal a school's).
             self.municipal = {}
             for muni, school, users in (
@@ -315,6 +342,7 @@ class World:
                     "file_job": ready_file_job(users[Role.MUNICIPAL_COORDINATOR], municipality=muni),
                     "roadmap": self.people[school.pk]["document"],
                     "document": approved_municipal_order(muni, users),
+                    "school": school,
                 }
             self.notification = Notification.objects.create(
                 user=self.users[Role.MENTOR], text="Проверка", url=reverse("school_home", args=[self.school.slug])

@@ -11,7 +11,21 @@ from django_scopes import scopes_disabled
 
 from mentoring.models import AuditEntry, Consent, Job, Membership, Mentee, Mentor, PartnerOrganization, Tag, User
 from mentoring.roles import MUNICIPAL_ROLES, SCHOOL_ROLES, Role
-from tests.matrix import EDIT_BASES, MC, READ_CARDS, C, Case, D, documents, files, journal, pairs, programmes
+from monitoring.models import Contingent, Response, Swot, Wave
+from tests.matrix import (
+    EDIT_BASES,
+    MC,
+    READ_CARDS,
+    C,
+    Case,
+    D,
+    documents,
+    files,
+    journal,
+    monitoring,
+    pairs,
+    programmes,
+)
 
 MENTEE_POST = {
     "last_name": "Новикова",
@@ -113,7 +127,7 @@ CASES = {
 
 
 # Each feature area keeps its own cases in tests/matrix/*.py.
-for area in (programmes, pairs, journal, files, documents):
+for area in (programmes, pairs, journal, files, documents, monitoring):
     assert not set(area.CASES) & set(CASES), "a URL name is declared twice in the matrix"
     CASES.update(area.CASES)
 
@@ -146,6 +160,10 @@ def snapshot():
             sorted(Tag.objects.values_list("pk", "name")),
             sorted(PartnerOrganization.objects.values_list("pk", "name")),
             sorted(Job.objects.values_list("pk", "status", "input_file")),
+            Response.objects.count(),
+            sorted(Wave.objects.values_list("pk", "status")),
+            sorted(Contingent.objects.values_list("pk", "pupils_total")),
+            sorted(Swot.objects.values_list("pk", "strengths")),
         )
 
 
@@ -258,6 +276,8 @@ def account_url(world, name):
         return reverse(name, kwargs={"pk": world.notification.pk})
     if name == "password_reset_confirm":
         return reverse(name, kwargs={"uidb64": "MQ", "token": "set-password"})
+    if name == "questionnaire_link":
+        return reverse(name, kwargs={"token": world.people[world.school.pk]["link_token"]})
     return reverse(name)
 
 

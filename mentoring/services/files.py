@@ -9,6 +9,8 @@ import logging
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from kombu.exceptions import OperationalError as KombuOperationalError
+from redis.exceptions import RedisError
 
 from documents.rendering import RenderRefused, UnknownKind, renderer_for
 from mentoring.models import Job, Municipality, Organization
@@ -16,6 +18,12 @@ from mentoring.models import Job, Municipality, Organization
 logger = logging.getLogger(__name__)
 
 IMPORT_PREFIX = "import_"
+QUEUE_DOWN = (
+    "Очередь заданий сейчас недоступна, файл не поставлен в работу. Попробуйте ещё раз через несколько минут: "
+    "кнопка «Запустить ещё раз» ниже."
+)
+# What a broker that does not answer raises once the bounded publish retries of the settings are spent.
+BROKER_ERRORS = (KombuOperationalError, RedisError, ConnectionError, OSError)
 INTERNAL_ERROR = "Не удалось подготовить файл из-за внутренней ошибки. Попробуйте запустить ещё раз."
 
 
@@ -56,7 +64,16 @@ def _enqueue(job: Job) -> None:
         tenant_id = {"organization_id": job.organization_id}
     else:
         tenant_id = {"municipality_id": job.municipality_id}
-    transaction.on_commit(lambda: render_file.delay(job_id=job.pk, **tenant_id))
+
+    def send():
+        """Sent after the commit; with the broker down the request ends at once and the job says why."""
+        try:
+            render_file.delay(job_id=job.pk, **tenant_id)
+        except BROKER_ERRORS as error:
+            logger.warning("Broker unavailable, job %s not queued: %s", job.pk, error)
+            _fail(job, QUEUE_DOWN)
+
+    transaction.on_commit(send)
 
 
 def run(job_id: int) -> None:

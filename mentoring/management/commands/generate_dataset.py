@@ -58,6 +58,8 @@ from mentoring.models import (
 from mentoring.models.consents import ERASURE_DAYS
 from mentoring.models.people import age_on
 from mentoring.roles import Role
+from monitoring.management.demo import generate_monitoring
+from monitoring.models import Questionnaire
 
 DATASET_PASSWORD = "dataset-password-2026"  # noqa: S105 - a published password for synthetic benchmark accounts
 EMAIL_DOMAIN = "gen.example"
@@ -145,6 +147,7 @@ def generated_rows():
     in_generated = {"organization__slug__startswith": ORGANIZATION_PREFIX}
     return {
         "programmes": Programme.objects.filter(**in_generated),
+        "questionnaires": Questionnaire.objects.filter(**in_generated),
         "forms": MentoringForm.objects.filter(**in_generated),
         "consents": Consent.objects.filter(**in_generated),
         "mentors": Mentor.objects.filter(**in_generated),
@@ -164,7 +167,7 @@ def generated_rows():
 
 # The big tables of a school's bases: deleted with one DELETE per table instead of Django's collector, which would
 # load every row (hundreds of thousands) into memory first.
-FAST_DELETED = ("programmes", "forms", "consents", "mentors", "mentees", "tags", "partners")
+FAST_DELETED = ("programmes", "questionnaires", "forms", "consents", "mentors", "mentees", "tags", "partners")
 
 
 def link_rows():
@@ -796,6 +799,10 @@ class Command(BaseCommand):
                     Organization.objects.filter(slug__startswith=ORGANIZATION_PREFIX).order_by("pk"),
                     seed=options["seed"], today=generator.today, year_start=generator.year_start,
                 )  # fmt: skip
+                generate_monitoring(
+                    Organization.objects.filter(slug__startswith=ORGANIZATION_PREFIX).order_by("pk"),
+                    seed=options["seed"], today=generator.today,
+                )  # fmt: skip
             elapsed = time.perf_counter() - started
             counts = count_generated()
 
@@ -833,4 +840,5 @@ COUNT_LABELS = {
     "programmes": "Программы наставничества",
     "pairs": "Наставнические пары и группы",
     "meetings": "Встречи в журналах наставников",
+    "questionnaires": "Анкеты мониторинга",
 }

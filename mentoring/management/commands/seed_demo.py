@@ -38,6 +38,7 @@ from mentoring.models.consents import ERASURE_DAYS
 from mentoring.models.people import age_on
 from mentoring.roles import Role
 from mentoring.services.people import with_consent_flags
+from monitoring.management.demo import seed_monitoring
 
 DEMO_PASSWORD = "demo-nastavnik-2026"
 
@@ -640,6 +641,7 @@ class Command(BaseCommand):
             curator = seeder.registrar
             programme = seed_programme(seeder.organization, curator, today, seeder.year_start)
             seed_documents(seeder.organization, programme, full=seeder.organization.slug == "sh40")
+            seed_monitoring(seeder.organization, curator, today)
 
         self.stdout.write(self.style.SUCCESS("Демонстрационные данные готовы. Вход: http://127.0.0.1:8000/"))
         self.stdout.write(f"Пароль у всех демо-пользователей: {DEMO_PASSWORD}")

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class MonitoringConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "monitoring"
+    verbose_name = "Мониторинг"
+
+    def ready(self):
+        # The reports register their renderers by kind (documents.rendering) when the module is imported.
+        from . import renderers  # noqa: F401

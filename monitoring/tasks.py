@@ -1,0 +1,61 @@
+"""Celery tasks of the monitoring: reminders of a wave, and the monthly snapshot of indicators.
+
+Tasks take ids and run inside their school's scope (``TenantTask``); the reports themselves are rendered by the
+one file-job task (``mentoring.tasks.render_file``).
+"""
+
+from celery import shared_task
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from mentoring.models import Organization
+from mentoring.tasks import TenantTask, absolute_url
+
+
+@shared_task(base=TenantTask, bind=True)
+def send_wave_reminders(self, *, organization_id, wave_id, invitation_ids, tenant=None):
+    """E-mail the mentors (and the curator) who have not answered yet. An invitation answered or reminded in
+    the meantime is skipped, so a task delivered twice sends nothing twice."""
+    from monitoring.models import Invitation
+    from monitoring.services import links
+    from monitoring.services.questionnaires import remindable
+
+    invitations = (
+        Invitation.objects.filter(pk__in=invitation_ids, wave_id=wave_id)
+        .select_related("wave", "questionnaire", "user", "mentor")
+        .order_by("pk")
+    )
+    for invitation in invitations:
+        if not remindable(invitation.wave).filter(pk=invitation.pk).exists():
+            continue
+        if invitation.user_id:
+            email = invitation.user.email
+            url = absolute_url(reverse("my_questionnaires", kwargs={"org": tenant.slug}))
+        else:
+            email, url = invitation.mentor.email, links.absolute_link(invitation)
+        send_mail(
+            subject=f"Напоминание: анкета «{invitation.questionnaire.title}»",
+            message=render_to_string(
+                "monitoring/email/reminder.txt", {"invitation": invitation, "url": url, "school": tenant}
+            ),
+            from_email=None,
+            recipient_list=[email],
+        )
+        Invitation.objects.filter(pk=invitation.pk).update(reminded_at=timezone.now())
+
+
+@shared_task
+def take_indicator_snapshots():
+    """Monthly (beat): one task per school stores its indicator values for the month."""
+    for organization_id in Organization.objects.values_list("pk", flat=True):
+        take_indicator_snapshot_of.delay(organization_id=organization_id)
+
+
+@shared_task(base=TenantTask, bind=True)
+def take_indicator_snapshot_of(self, *, organization_id, tenant=None):
+    """Store one school's values for this month; running it twice in a month updates the same rows."""
+    from monitoring.services.indicators import take_snapshot
+
+    take_snapshot(tenant, timezone.localdate())
