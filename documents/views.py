@@ -253,7 +253,7 @@ class DocumentEditView(Level, TemplateView):
         return redirect(document.get_absolute_url())
 
 
-class WorkflowView(Level, View):
+class ActionView(View):
     """A POST that moves a document along; a refusal is a message, and nothing changes."""
 
     http_method_names = ["post"]
@@ -267,7 +267,14 @@ class WorkflowView(Level, View):
             messages.error(request, str(refusal))
         else:
             messages.success(request, self.done)
-        return redirect(document.get_absolute_url())
+        return redirect(self.page_of(document))
+
+    def page_of(self, document) -> str:
+        return document.get_absolute_url()
+
+
+class WorkflowView(Level, ActionView):
+    """A step of the tenant's own side of the workflow."""
 
 
 class SendView(WorkflowView):
@@ -431,19 +438,11 @@ class SchoolRoadmapView(MunicipalRoadmapMixin, TemplateView):
         )
 
 
-class MunicipalWorkflowView(MunicipalRoadmapMixin, View):
-    http_method_names = ["post"]
+class MunicipalWorkflowView(MunicipalRoadmapMixin, ActionView):
     required_capability = Capability.AGREE_ROADMAPS
 
-    def post(self, request, *args, **kwargs):
-        document = self.get_document()
-        try:
-            self.act(document, request)
-        except DocumentRefused as refusal:
-            messages.error(request, str(refusal))
-        else:
-            messages.success(request, self.done)
-        return redirect("m_school_document", muni=request.tenant.slug, pk=document.pk)
+    def page_of(self, document) -> str:
+        return reverse("m_school_document", kwargs={"muni": self.request.tenant.slug, "pk": document.pk})
 
 
 class AgreeView(MunicipalWorkflowView):

@@ -226,12 +226,7 @@ def agree(document: Document, *, tenant: Municipality, actor, request=None) -> D
         changes={"sha256": ["", version.agreed_sha256]},
         request=request,
     )
-    notify(
-        [*_authors(document), *approvers(document.tenant)],
-        f"Дорожная карта согласована управлением образования (версия {document.version})",
-        document.get_absolute_url(),
-        except_user=actor,
-    )
+    _tell_school(document, f"Дорожная карта согласована управлением образования (версия {document.version})")
     return document
 
 
@@ -261,10 +256,11 @@ def return_with_remarks(document: Document, text: str, *, tenant: Municipality, 
         changes={"remark": ["", text]},
         request=request,
     )
-    notify(
-        [*_authors(document), *approvers(document.tenant)],
-        f"Дорожная карта возвращена управлением образования с замечаниями (версия {document.version})",
-        document.get_absolute_url(),
-        except_user=actor,
-    )
+    text = f"Дорожная карта возвращена управлением образования с замечаниями (версия {document.version})"
+    _tell_school(document, text)
     return document
+
+
+def _tell_school(document: Document, text: str) -> None:
+    """The school's authors and its director hear what the department decided."""
+    notify([*_authors(document), *approvers(document.tenant)], text, document.get_absolute_url())
