@@ -64,6 +64,7 @@ municipal_patterns = [
     *document_patterns("municipality"),
     path("roadmaps/", views.RoadmapInboxView.as_view(), name="m_roadmap_inbox"),
     path("roadmaps/<int:pk>/", views.SchoolRoadmapView.as_view(), name="m_school_document"),
+    path("schools/<int:pk>/documents/", views.SchoolDocumentsView.as_view(), name="m_school_documents"),
     path("roadmaps/<int:pk>/agree/", views.AgreeView.as_view(), name="m_roadmap_agree"),
     path("roadmaps/<int:pk>/remarks/", views.RemarksView.as_view(), name="m_roadmap_remarks"),
     path(

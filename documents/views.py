@@ -386,15 +386,17 @@ class RequisitesView(TemplateView):
 
 
 class MunicipalRoadmapMixin:
+    """A school document as the department sees it: only approved ones (with a frozen version), only of its
+    own schools (the scope), and for the steps of agreement only roadmaps."""
+
     required_capability = Capability.READ_MUNICIPAL_SCHOOL_DOCUMENTS
+    kinds: tuple[str, ...] = ()  # limit to these kinds
 
     def get_document(self):
-        # The scope holds the municipality's schools: another municipality's roadmap does not exist here.
-        return get_object_or_404(
-            Document.objects.select_related("organization", "programme").filter(versions__isnull=False).distinct(),
-            pk=self.kwargs["pk"],
-            kind="roadmap",
-        )
+        documents = Document.objects.select_related("organization", "programme").filter(versions__isnull=False)
+        if self.kinds:
+            documents = documents.filter(kind__in=self.kinds)
+        return get_object_or_404(documents.distinct(), pk=self.kwargs["pk"])
 
 
 class RoadmapInboxView(MunicipalRoadmapMixin, TemplateView):
@@ -420,6 +422,24 @@ class RoadmapInboxView(MunicipalRoadmapMixin, TemplateView):
         )
 
 
+class SchoolDocumentsView(MunicipalRoadmapMixin, TemplateView):
+    """A school's approved documents, as its department reads them."""
+
+    template_name = "documents/school_documents.html"
+
+    def get_context_data(self, **kwargs):
+        school = get_object_or_404(Organization, pk=self.kwargs["pk"], municipality=self.request.tenant)
+        documents = (
+            Document.objects.filter(organization=school, versions__isnull=False)
+            .distinct()
+            .select_related("programme")
+            .order_by("kind", "-updated_at")
+        )
+        return super().get_context_data(
+            school=school, documents=[(document, kind_of(document.kind)) for document in documents], **kwargs
+        )
+
+
 class SchoolRoadmapView(MunicipalRoadmapMixin, TemplateView):
     template_name = "documents/school_roadmap.html"
 
@@ -427,6 +447,7 @@ class SchoolRoadmapView(MunicipalRoadmapMixin, TemplateView):
         document = self.get_document()
         version = document.frozen_versions().first()
         return super().get_context_data(
+            kind=kind_of(document.kind),
             document=document,
             version=version,
             content=(version.agreed_content or version.content) if version else None,
@@ -440,6 +461,7 @@ class SchoolRoadmapView(MunicipalRoadmapMixin, TemplateView):
 
 class MunicipalWorkflowView(MunicipalRoadmapMixin, ActionView):
     required_capability = Capability.AGREE_ROADMAPS
+    kinds = ("roadmap",)
 
     def page_of(self, document) -> str:
         return reverse("m_school_document", kwargs={"muni": self.request.tenant.slug, "pk": document.pk})

@@ -171,3 +171,23 @@ def test_a_draft_is_not_shown_to_the_municipality(world, school, programme, clie
     specialist = clients[Role.MUNICIPAL_SPECIALIST]
     assert specialist.get(murl("m_school_document", world, pk=roadmap.pk)).status_code == 404
     assert "черновик" in specialist.get(murl("m_roadmap_inbox", world)).content.decode()
+
+
+def test_the_department_reads_the_schools_approved_documents_only(world, school, programme, clients):
+    curator, director = clients[Role.CURATOR], clients[Role.DIRECTOR]
+    create(curator, school, "regulation", programme)
+    regulation = latest("regulation")
+    specialist = clients[Role.MUNICIPAL_SPECIALIST]
+    listing = murl("m_school_documents", world, pk=school.pk)
+    assert murl("m_school_document", world, pk=regulation.pk) not in specialist.get(listing).content.decode()
+    assert specialist.get(murl("m_school_document", world, pk=regulation.pk)).status_code == 404  # a draft
+
+    curator.post(url("document_send", school, pk=regulation.pk))
+    director.post(url("document_approve", school, pk=regulation.pk))
+    assert murl("m_school_document", world, pk=regulation.pk) in specialist.get(listing).content.decode()
+    page = specialist.get(murl("m_school_document", world, pk=regulation.pk)).content.decode()
+    assert "4. Перечень документов" in page and 'data-testid="roadmap-agree"' not in page
+    pdf = specialist.get(murl("m_school_version_pdf", world, pk=regulation.pk, number=1))
+    assert "ПОЛОЖЕНИЕ" in pdf_text(b"".join(pdf.streaming_content))
+    # Only a roadmap is agreed: the department cannot "agree" a regulation.
+    assert specialist.post(murl("m_roadmap_agree", world, pk=regulation.pk)).status_code == 404

@@ -41,6 +41,7 @@ CASES: dict = {
     "school_requisites": Case("school", DRAFT, ("get", "post"), post_data=REQUISITES),
     "m_roadmap_inbox": Case("municipality", MUNICIPAL),
     "m_school_document": Case("municipality", MUNICIPAL, obj="roadmap"),
+    "m_school_documents": Case("municipality", MUNICIPAL, obj="school"),
     "m_roadmap_agree": Case("municipality", MUNICIPAL, ("post",), obj="roadmap"),
     "m_roadmap_remarks": Case("municipality", MUNICIPAL, ("post",), obj="roadmap", post_data={"text": "Сроки"}),
     "m_school_version_pdf": Case("municipality", MUNICIPAL, obj="roadmap", url_kwargs={"number": 1}),

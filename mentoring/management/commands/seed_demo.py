@@ -607,11 +607,13 @@ class SchoolSeeder:
 class Command(BaseCommand):
     help = "Создаёт или обновляет демонстрационные данные и печатает логины."
 
-    @transaction.atomic
     def handle(self, *args, **options):
         # Demo people span three schools: a management command is one of the places where scopes are disabled.
         with scopes_disabled():
-            self.seed()
+            with transaction.atomic():
+                report = self.seed()
+            # Printed after the commit, below what the tasks sent after it (the demo's notification e-mails) print.
+            report()
 
     def seed(self):
         municipality, _ = Municipality.objects.update_or_create(slug=MUNICIPALITY["slug"], defaults=MUNICIPALITY)
@@ -643,13 +645,16 @@ class Command(BaseCommand):
             seed_documents(seeder.organization, programme, full=seeder.organization.slug == "sh40")
             seed_monitoring(seeder.organization, curator, today)
 
-        self.stdout.write(self.style.SUCCESS("Демонстрационные данные готовы. Вход: http://127.0.0.1:8000/"))
-        self.stdout.write(f"Пароль у всех демо-пользователей: {DEMO_PASSWORD}")
-        for role, tenant, email in rows:
-            self.stdout.write(f"  {email:<28} {role:<45} {tenant}")
-        self.stdout.write("Базы наставляемых и наставников:")
-        for seeder in seeders:
-            self.stdout.write(seeder.summary())
+        def report():
+            self.stdout.write(self.style.SUCCESS("Демонстрационные данные готовы. Вход: http://127.0.0.1:8000/"))
+            self.stdout.write(f"Пароль у всех демо-пользователей: {DEMO_PASSWORD}")
+            for role, tenant, email in rows:
+                self.stdout.write(f"  {email:<28} {role:<45} {tenant}")
+            self.stdout.write("Базы наставляемых и наставников:")
+            for seeder in seeders:
+                self.stdout.write(seeder.summary())
+
+        return report
 
     def demo_user(self, email, last_name, first_name, patronymic, position, **flags):
         user, _ = User.objects.update_or_create(
