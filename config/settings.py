@@ -260,6 +260,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "mentoring.tasks.expire_import_previews",
         "schedule": crontab(minute=15),
     },
+    "fail-stale-file-jobs": {
+        "task": "mentoring.tasks.fail_stale_file_jobs",
+        "schedule": crontab(minute="*/15"),
+    },
     # The indicators of every school on the first day of the month, for the dashboards' trends.
     "monthly-indicator-snapshot": {
         "task": "monitoring.tasks.take_indicator_snapshots",

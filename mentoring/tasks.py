@@ -121,3 +121,23 @@ def render_file(self, *, job_id, organization_id=None, municipality_id=None, ten
     from .services import files
 
     files.run(job_id)
+
+
+@shared_task
+def fail_stale_file_jobs():
+    """Every 15 minutes (beat): file jobs silent for longer than a task can live are marked failed, with the
+    reason, so their pages offer «Запустить ещё раз» instead of a progress bar forever."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from .services import files
+
+    # Past the hard time limit and the visibility timeout, no worker can still be working on it.
+    silence = timedelta(seconds=settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] + 60)
+    cutoff = timezone.now() - silence
+    failed = 0
+    for tenant in [*Organization.objects.all(), *Municipality.objects.all()]:
+        with scope(**tenant_scope(tenant)):
+            failed += files.fail_stale(cutoff)
+    return failed

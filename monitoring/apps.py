@@ -8,4 +8,14 @@ class MonitoringConfig(AppConfig):
 
     def ready(self):
         # The reports register their renderers by kind (documents.rendering) when the module is imported.
+        from mentoring.models.audit import ACTION_LABELS
+
         from . import renderers  # noqa: F401
+
+        ACTION_LABELS.update(
+            {
+                "wave.launched": "Начато анкетирование",
+                "wave.reminded": "Отправлены напоминания об анкетировании",
+                "wave.closed": "Анкетирование завершено",
+            }
+        )

@@ -108,6 +108,20 @@ def run(job_id: int) -> None:
     job.save(update_fields=["output_file", "status", "progress", "total", "result", "updated_at"])
 
 
+STALE = "Задание прервано: обработчик остановился, не закончив работу. Запустите его ещё раз — кнопка ниже."
+
+
+def fail_stale(older_than) -> int:
+    """Mark failed every file job still pending or running whose last sign of life is older than
+    ``older_than`` (a moment past the task's hard time limit and the broker's redelivery): a worker that died
+    and a message that was lost leave no job «in progress» forever. Returns how many were failed."""
+    return (
+        Job.objects.filter(status__in=(Job.Status.PENDING, Job.Status.RUNNING), updated_at__lt=older_than)
+        .exclude(kind__startswith=IMPORT_PREFIX)
+        .update(status=Job.Status.FAILED, error=STALE)
+    )
+
+
 def _fail(job: Job, message: str) -> None:
     Job.objects.filter(pk=job.pk).update(status=Job.Status.FAILED, error=message)
 

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
+from mentoring.audit import log_action
 from mentoring.models import MentoringForm, PairMember, Programme
 from monitoring import catalogue
 from monitoring.models import Answer, Invitation, Question, Questionnaire, Response, Wave
@@ -147,6 +148,7 @@ def launch_wave(*, programme: Programme, kind: str, title: str, opens_on, closes
     for questionnaire in pick(available, Respondent.CURATOR, None):
         invite(questionnaire, Respondent.CURATOR, user=curator)
     Invitation.objects.bulk_create(invitations.values())
+    log_action("wave.launched", actor=actor, tenant=tenant, obj=wave, changes={"invited": [0, len(invitations)]})
     return wave
 
 
@@ -251,7 +253,7 @@ def remindable(wave: Wave):
     )
 
 
-def remind(wave: Wave, *, tenant) -> int:
+def remind(wave: Wave, *, tenant, actor=None) -> int:
     """Queue the reminder e-mails (sent by a task after the commit); returns how many will go."""
     from monitoring.tasks import send_wave_reminders
 
@@ -260,11 +262,13 @@ def remind(wave: Wave, *, tenant) -> int:
     ids = list(remindable(wave).values_list("pk", flat=True))
     if ids:
         send_wave_reminders.delay_on_commit(organization_id=tenant.pk, wave_id=wave.pk, invitation_ids=ids)
+        log_action("wave.reminded", actor=actor, tenant=tenant, obj=wave, changes={"reminded": [0, len(ids)]})
     return len(ids)
 
 
-def close_wave(wave: Wave) -> None:
-    Wave.objects.filter(pk=wave.pk).update(status=Wave.Status.CLOSED)
+def close_wave(wave: Wave, *, actor, tenant, request=None) -> None:
+    if Wave.objects.filter(pk=wave.pk, status=Wave.Status.OPEN).update(status=Wave.Status.CLOSED):
+        log_action("wave.closed", actor=actor, tenant=tenant, obj=wave, request=request)
 
 
 def waves_with_rates(programme=None):

@@ -219,7 +219,7 @@ class WaveRemindView(WaveMixin, View):
 
     def post(self, request, *args, **kwargs):
         wave = self.get_wave()
-        count = qs.remind(wave, tenant=request.tenant)
+        count = qs.remind(wave, tenant=request.tenant, actor=request.user)
         if count:
             messages.success(request, f"Напоминания отправляются: {count}.")
         else:
@@ -234,7 +234,7 @@ class WaveCloseView(WaveMixin, View):
 
     def post(self, request, *args, **kwargs):
         wave = self.get_wave()
-        qs.close_wave(wave)
+        qs.close_wave(wave, actor=request.user, tenant=request.tenant, request=request)
         messages.success(request, "Анкетирование завершено: ссылки больше не принимают ответы.")
         return redirect(wave.get_absolute_url())
 

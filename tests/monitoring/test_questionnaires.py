@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope
 
+from mentoring.models import AuditEntry
 from mentoring.roles import Role
 from mentoring.tenancy import tenant_scope
 from monitoring.models import Answer, Invitation, Question, Questionnaire, Response, Wave
@@ -104,6 +105,9 @@ def test_curator_launches_a_wave_on_the_page(world):
         assert not Invitation.objects.filter(wave=wave, questionnaire__purpose="growth").exists()
     page = client.get(response["Location"]).content.decode()
     assert "Ответили 0 из" in page
+    with school_scope(world):
+        entry = AuditEntry.objects.filter(action="wave.launched", object_id=str(wave.pk)).get()
+    assert entry.actor == world.users[Role.CURATOR] and entry.changes["invited"][1] > 0
 
 
 def test_mentee_answers_through_the_link_once(world, client):
@@ -182,6 +186,8 @@ def test_a_closed_wave_takes_no_answers(world, client):
     curator = world.client_for(world.users[Role.CURATOR])
     curator.post(reverse("wave_close", kwargs={"org": world.school.slug, "pk": people["wave"].pk}))
     assert client.get(link_url(people["link_token"])).status_code == 410
+    with school_scope(world):
+        assert AuditEntry.objects.filter(action="wave.closed", object_id=str(people["wave"].pk)).exists()
 
 
 def test_mentor_answers_in_the_portal_and_the_rate_rises(world):
