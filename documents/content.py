@@ -7,6 +7,7 @@ A content is a dict::
       "requisites": {"issuer": [lines], "kind": "ПРИКАЗ", "date": "01.09.2026", "number": "12", "place": "…"},
       "stamps": [{"label": "УТВЕРЖДАЮ", "lines": [...]}],   # top right, ГОСТ Р 7.0.97 approval marks
       "title_page": False,                                  # stamps and title alone on the first page
+      "landscape": False,                                   # landscape pages (a wide table)
       "kind_title": "ПОЛОЖЕНИЕ",                            # a document's kind above its title (no requisites)
       "title": "О внедрении целевой модели наставничества",
       "blocks": [block, ...],
@@ -60,14 +61,14 @@ def bullets(items) -> dict:
     return {"t": "list", "style": "bullet", "items": [item for item in items if item]}
 
 
-def table(head, rows, widths=None, variant: str = "") -> dict:
-    """A table; ``variant`` names a layout of its columns in document.css (``roadmap``, ``pairs``…)."""
+def table(head, rows, widths=None) -> dict:
+    """A table; ``widths`` are the columns' relative widths, kept as percentages in steps of 5 (the preview and
+    the PDF draw them with the classes ``doc-w-5`` … ``doc-w-60`` of document.css, the DOCX in centimetres)."""
     return {
         "t": "table",
         "head": list(head),
         "rows": [[str(cell) for cell in row] for row in rows],
-        "widths": widths,
-        "variant": variant,
+        "widths": [max(5, min(60, 5 * round(20 * w / sum(widths)))) for w in widths] if widths else None,
     }
 
 

@@ -100,6 +100,7 @@ class ImplementationOrder(Kind):
             {
                 "kind_title": "ДОРОЖНАЯ КАРТА",
                 "title": roadmap.title(document),
+                "landscape": True,
                 "blocks": roadmap.build(document, {**roadmap.defaults(document), **own.get("roadmap", {})})[
                     "blocks"
                 ],

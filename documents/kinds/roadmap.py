@@ -97,7 +97,7 @@ class Roadmap(Kind):
             table(
                 ["№", "Наименование этапа", "Сроки", "Ответственные", "Мероприятия", "Локальные акты"],
                 rows,
-                variant="roadmap",
+                widths=(5, 17, 12, 15, 33, 18),
             ),
             heading("Информирование педагогического и родительского сообществ"),
             *(text_blocks(texts["informing"]) or [bullets(["—"])]),
@@ -108,6 +108,7 @@ class Roadmap(Kind):
             "stamps": self.stamps(document),
             "kind_title": "ДОРОЖНАЯ КАРТА",
             "title": self.title(document),
+            "landscape": True,
             "blocks": blocks,
         }
 

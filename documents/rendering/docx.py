@@ -7,7 +7,7 @@ Roman 14 pt, first-line indent 1.25 cm, page numbers centred at the top, approva
 import io
 
 from docx import Document as WordDocument
-from docx.enum.section import WD_SECTION
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
@@ -41,6 +41,18 @@ def _setup(word) -> None:
     _page_number(section.header.paragraphs[0])
 
 
+def _landscape(section) -> None:
+    if section.orientation != WD_ORIENT.LANDSCAPE:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+
+
+def _portrait(section) -> None:
+    if section.orientation != WD_ORIENT.PORTRAIT:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = section.page_height, section.page_width
+
+
 def _page_number(paragraph) -> None:
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = paragraph.add_run()
@@ -63,7 +75,6 @@ def _para(word, text="", *, align=None, bold=False, indent=False, size=None, spa
         if size:
             run.font.size = Pt(size)
         if spacing:
-            run.font._element.get_or_add_rPr()  # letter spacing via w:spacing
             element = OxmlElement("w:spacing")
             element.set(qn("w:val"), str(spacing))
             run._r.get_or_add_rPr().append(element)
@@ -75,6 +86,8 @@ def _para(word, text="", *, align=None, bold=False, indent=False, size=None, spa
 
 
 def _draw(word, content: dict) -> None:
+    if content.get("landscape"):
+        _landscape(word.sections[-1])
     requisites = content.get("requisites")
     if requisites:
         for line in requisites.get("issuer", []):
@@ -123,7 +136,8 @@ def _draw(word, content: dict) -> None:
         table.rows[0].cells[1].paragraphs[0].text = signature["name"]
         table.rows[0].cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     for item in content.get("appendices", []):
-        word.add_section(WD_SECTION.NEW_PAGE)
+        section = word.add_section(WD_SECTION.NEW_PAGE)
+        _portrait(section)
         for line in item["mark"]:
             _para(word, line).paragraph_format.left_indent = Cm(9)
         _para(word)
@@ -131,6 +145,8 @@ def _draw(word, content: dict) -> None:
 
 
 def _block(word, block: dict) -> None:
+    section = word.sections[-1]
+    text_width = (section.page_width - section.left_margin - section.right_margin) / Cm(1)
     kind = block["t"]
     if kind == "h":
         _para(word, block["text"], align=WD_ALIGN_PARAGRAPH.CENTER, bold=True).paragraph_format.keep_with_next = True
@@ -156,6 +172,12 @@ def _block(word, block: dict) -> None:
             cells = table.add_row().cells
             for cell, text in zip(cells, row, strict=True):
                 cell.paragraphs[0].text = text
+        widths = block.get("widths")
+        if widths:
+            table.autofit = False
+            for row in table.rows:
+                for cell, width in zip(row.cells, widths, strict=True):
+                    cell.width = Cm(text_width * width / sum(widths))
         for row in table.rows:
             for cell in row.cells:
                 for paragraph in cell.paragraphs:

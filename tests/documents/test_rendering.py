@@ -164,3 +164,15 @@ def test_a_download_runs_as_a_job_and_gives_the_file(
     body = b"".join(download.streaming_content)
     assert "1. Общие положения" in docx_text(body)
     assert Document.owned.filter(pk=document.pk).exists()
+
+
+def test_the_roadmap_table_is_set_on_landscape_pages(make):
+    roadmap = make("roadmap")
+    first = PdfReader(io.BytesIO(render(roadmap, "pdf").content)).pages[0]
+    assert first.mediabox.width > first.mediabox.height
+    section = docx.Document(io.BytesIO(render(roadmap, "docx").content)).sections[0]
+    assert section.page_width > section.page_height
+    # In the implementation order only the roadmap's appendix turns: the order itself stays portrait.
+    pages = PdfReader(io.BytesIO(render(make("implementation_order"), "pdf").content)).pages
+    turned = [page.mediabox.width > page.mediabox.height for page in pages]
+    assert not turned[0] and any(turned) and not turned[-1]
