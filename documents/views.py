@@ -308,19 +308,28 @@ class ResubmitView(WorkflowView):
 
 
 class RenderView(Level, View):
-    """Download as PDF or DOCX: the file is made by a job (progress page, then the download)."""
+    """Download as PDF or DOCX: the file is made by a job (progress page, then the download). A frozen
+    document — and anything a reader (who sees no drafts) downloads — is the approved version's stored content,
+    never the live data; a draft is rendered from the data as it is now."""
 
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
         document = self.get_document()
         fmt = kwargs["fmt"]
+        if fmt not in kind_renderer_formats():
+            raise Http404("Нет такого формата.")
         params = {"document": document.pk}
-        if not self.can_draft:
-            version = document.frozen_versions().first()
-            params["version"] = version.number
+        if document.is_frozen or not self.can_draft:
+            params["version"] = document.frozen_versions().first().number
         job = files.start(tenant=request.tenant, user=request.user, kind=document.kind, fmt=fmt, params=params)
         return redirect(job.get_absolute_url())
+
+
+def kind_renderer_formats() -> tuple[str, ...]:
+    from .renderers import DocumentRenderer
+
+    return DocumentRenderer.formats
 
 
 class VersionPdfView(Level, View):

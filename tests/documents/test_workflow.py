@@ -11,6 +11,8 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 from pypdf import PdfReader
 
+from documents.content import plain_text
+from documents.kinds import content_of
 from documents.models import Document, DocumentVersion, Notification
 from mentoring.models import AuditEntry
 from mentoring.roles import Role
@@ -191,3 +193,22 @@ def test_the_department_reads_the_schools_approved_documents_only(world, school,
     assert "ПОЛОЖЕНИЕ" in pdf_text(b"".join(pdf.streaming_content))
     # Only a roadmap is agreed: the department cannot "agree" a regulation.
     assert specialist.post(murl("m_roadmap_agree", world, pk=regulation.pk)).status_code == 404
+
+
+def test_a_frozen_document_downloads_as_approved_not_as_the_data_is_now(
+    world, school, programme, clients, django_capture_on_commit_callbacks
+):
+    curator, director = clients[Role.CURATOR], clients[Role.DIRECTOR]
+    create(curator, school, "regulation", programme)
+    regulation = latest("regulation")
+    curator.post(url("document_send", school, pk=regulation.pk))
+    director.post(url("document_approve", school, pk=regulation.pk))
+    programme.goals = "Цель, записанная после утверждения"
+    programme.save()
+    with scopes_disabled():
+        assert "Цель, записанная после утверждения" in plain_text(content_of(regulation))  # the live data
+    with django_capture_on_commit_callbacks(execute=True):
+        job_url = curator.post(url("document_render", school, pk=regulation.pk, fmt="pdf"))["Location"]
+    text = pdf_text(b"".join(curator.get(job_url + "download/").streaming_content))
+    assert "ПОЛОЖЕНИЕ" in text and "записанная после утверждения" not in text
+    assert curator.post(url("document_render", school, pk=regulation.pk, fmt="exe")).status_code == 404
