@@ -62,7 +62,8 @@ class DocumentListView(Level, TemplateView):
     template_name = "documents/list.html"
 
     def get_context_data(self, **kwargs):
-        documents = self.documents().select_related("programme").annotate(frozen_count=Count("versions"))
+        documents = self.documents().select_related("programme", "organization", "municipality")
+        documents = documents.annotate(frozen_count=Count("versions"))
         kind_filter = self.request.GET.get("kind", "")
         if kind_filter:
             documents = documents.filter(kind=kind_filter)
@@ -354,7 +355,9 @@ class InboxView(Level, TemplateView):
     template_name = "documents/inbox.html"
 
     def get_context_data(self, **kwargs):
-        waiting = Document.owned.filter(status=Document.Status.SENT).select_related("programme", "created_by")
+        waiting = Document.owned.filter(status=Document.Status.SENT).select_related(
+            "programme", "created_by", "organization", "municipality"
+        )
         return super().get_context_data(
             documents=[(d, kind_of(d.kind)) for d in waiting.order_by("updated_at")], **self.level_context(), **kwargs
         )
