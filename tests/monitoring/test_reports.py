@@ -277,6 +277,10 @@ def test_municipal_dashboard_sorts_filters_and_links_each_number(world):
     filtered = client.get(url, {"q": "Школа А"}).content.decode()
     assert "Школа Б" not in filtered.split('data-testid="school-table"')[1].split("</table>")[0]
     assert "<svg" in page and "style=" not in page
+    # The roadmap's agreement state comes from the documents: school A's waits for the department.
+    documents_url = reverse("m_school_documents", kwargs={"muni": world.municipality.slug, "pk": world.school.pk})
+    assert f'<a href="{documents_url}">на согласовании</a>' in table
+    assert "не создана" in table  # school B has no roadmap
     detail = client.get(school_url).content.decode()
     assert "Доля обучающихся, вовлечённых" in detail
     # A school of another municipality does not exist here.
