@@ -146,6 +146,12 @@ class SchoolMonitoringReport(Renderer):
                 kind = "шкала" if item.kind == "scale" else "да / нет"
                 quality.line(group.form, group.respondent, item.text, kind, item.mean, item.answers)
         quality.widths(28, 16, 60, 10, 18, 10)
+        answers = Sheet(workbook, "Открытые ответы")
+        answers.line("Форма", "Респондент", "Вопрос", "Ответ", bold=True)
+        for form, respondent, question, texts in source["open_answers"]:
+            for text in texts:
+                answers.line(form, respondent, question, text)
+        answers.widths(28, 16, 50, 80)
         growth = Sheet(workbook, "Этап 2. Рост")
         growth.table(
             ("Показатель роста", "На входе", "На выходе", "Изменение"),

@@ -160,6 +160,29 @@ def activity(programme: Programme, date_from: date, date_to: date) -> dict:
     }
 
 
+OPEN_ANSWERS_SHOWN = 300
+
+
+def open_answers(programme: Programme, date_from: date, date_to: date) -> list[tuple[str, str, str, list[str]]]:
+    """Stage 1's free-text answers, without who gave them: (form, respondent, question, [texts]) in one query;
+    the newest ``OPEN_ANSWERS_SHOWN`` texts."""
+    rows = (
+        Answer.objects.filter(
+            response__wave__programme=programme,
+            response__submitted_at__date__gte=date_from,
+            response__submitted_at__date__lte=date_to,
+            question__kind=Question.Kind.TEXT,
+        )
+        .exclude(text="")
+        .values_list("response__form__name", "response__respondent", "question__text", "text")
+        .order_by("-response__submitted_at", "pk")[:OPEN_ANSWERS_SHOWN]
+    )
+    grouped: dict[tuple, list[str]] = {}
+    for form, respondent, question, text in rows:
+        grouped.setdefault((form or ALL_FORMS, Respondent(respondent).label, question), []).append(text)
+    return [(*key, texts) for key, texts in sorted(grouped.items())]
+
+
 def school_report(organization: Organization, programme: Programme, date_from: date, date_to: date) -> dict:
     forms = quality(programme, date_from, date_to)
     growth_items = growth(programme, date_from, date_to)
@@ -174,6 +197,7 @@ def school_report(organization: Organization, programme: Programme, date_from: d
         "date_to": date_to,
         "forms": forms,
         "growth": growth_items,
+        "open_answers": open_answers(programme, date_from, date_to),
         "swot": swot,
         "activity": work,
         "indicators": values,

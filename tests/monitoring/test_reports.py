@@ -17,6 +17,7 @@ from mentoring.models import Consent, Job, Mentee, Organization, PairMember
 from mentoring.roles import Role
 from mentoring.services.pairs import form_pair
 from mentoring.tenancy import tenant_scope
+from monitoring.forms import AnswerForm
 from monitoring.models import Contingent, IndicatorSnapshot, Question, Swot
 from monitoring.services import indicators as ind
 from monitoring.services.questionnaires import launch_wave, submit
@@ -152,8 +153,31 @@ def test_school_monitoring_report_pdf_has_every_section_and_the_charts(world, dj
         "Работа пар и групп",
         "Доля обучающихся, вовлечённых",
         "Показатели и план",  # the chart's title, drawn in SVG
+        "Открытые ответы",
+        "Больше встреч",  # a free-text answer, without who gave it
     ):
         assert expected in text, expected
+    assert world.people[world.school.pk]["mentee"].last_name not in text
+
+
+def test_school_report_xlsx_lists_open_answers_as_text(world, django_capture_on_commit_callbacks):
+    people = world.people[world.school.pk]
+    with scope(**tenant_scope(world.school)):
+        invitation = people["mentee_invitation"]
+        data = valid_answers(invitation)
+        for question in invitation.questionnaire.questions.filter(kind=Question.Kind.TEXT):
+            data[f"q{question.pk}"] = '=HYPERLINK("http://evil.example")'
+        form = AnswerForm(data, questions=list(invitation.questionnaire.questions.all()))
+        assert form.is_valid(), form.errors
+        submit(invitation, form.cleaned_data)
+    user = world.users[Role.CURATOR]
+    client = world.client_for(user)
+    url = reverse("report_monitoring", kwargs={"org": world.school.slug})
+    request(client, url, PERIOD | {"fmt": "xlsx"}, django_capture_on_commit_callbacks)
+    sheet = load_workbook(io.BytesIO(download(client, latest_job(user))))["Открытые ответы"]
+    cells = [row[3] for row in sheet.iter_rows(min_row=2) if row[3].value]
+    assert cells and all(cell.data_type == "s" for cell in cells)
+    assert any("HYPERLINK" in cell.value for cell in cells)
 
 
 def test_school_report_for_a_period_without_data_says_so(world, django_capture_on_commit_callbacks):
