@@ -51,8 +51,6 @@ def answer_all(world, school):
 
 
 def answer_form_data(invitation):
-    from monitoring.forms import AnswerForm
-
     form = AnswerForm(valid_answers(invitation), questions=list(invitation.questionnaire.questions.all()))
     assert form.is_valid(), form.errors
     return form.cleaned_data
