@@ -36,10 +36,6 @@ class Level:
     draft = Capability.DRAFT_SCHOOL_DOCUMENTS
     approve = Capability.APPROVE_SCHOOL_DOCUMENTS
 
-    def url(self, name, **kwargs):
-        key = "org" if self.level == "school" else "muni"
-        return reverse(self.prefix + name, kwargs={key: self.request.tenant.slug, **kwargs})
-
     @property
     def can_draft(self):
         return has_capability(self.request.roles, self.draft)
