@@ -62,9 +62,10 @@ def prepare(slug):
     from django_scopes import scope
 
     from mentoring.models import Tag
+    from mentoring.tenancy import tenant_scope
 
     school = bench_school(slug)
-    with scope(organization=school.pk):
+    with scope(**tenant_scope(school)):
         Tag.objects.bulk_create(Tag(organization=school, name=name) for name in TAGS)
     return school
 
@@ -76,10 +77,11 @@ def floor(data: bytes) -> dict:
     from openpyxl import load_workbook
 
     from mentoring.models import Mentee, Tag
+    from mentoring.tenancy import tenant_scope
 
     school = prepare("bench-import-floor")
     start = time.perf_counter()
-    with scope(organization=school.pk), transaction.atomic():
+    with scope(**tenant_scope(school)), transaction.atomic():
         tags = {tag.name: tag.pk for tag in Tag.objects.all()}
         rows = load_workbook(io.BytesIO(data), read_only=True).active.iter_rows(min_row=2, values_only=True)
         people, links = [], []
@@ -115,12 +117,13 @@ def portal(data: bytes) -> dict:
 
     from mentoring.models import Job, Mentee
     from mentoring.services import imports
+    from mentoring.tenancy import tenant_scope
 
     school = prepare("bench-import-portal")
     user, _ = get_user_model().objects.get_or_create(
         email="bench-importer@bench.local", defaults={"last_name": "Б", "first_name": "И"}
     )
-    with scope(organization=school.pk):
+    with scope(**tenant_scope(school)):
         start = time.perf_counter()
         job = imports.start_import(
             base="mentees", upload_name="bench.xlsx", data=data, fmt="xlsx", user=user, tenant=school

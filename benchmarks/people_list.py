@@ -23,9 +23,10 @@ def fill(school):
 
     from mentoring import synthetic
     from mentoring.models import Mentee, Tag
+    from mentoring.tenancy import tenant_scope
 
     rng = random.Random(5)
-    with scope(organization=school.pk):
+    with scope(**tenant_scope(school)):
         tags = Tag.objects.bulk_create(Tag(organization=school, name=f"Запрос {n}") for n in range(12))
         people = []
         for _ in range(MENTEES):

@@ -138,6 +138,11 @@ class DocumentVersion(models.Model):
         self.tenant_key = self.document.tenant_key
         super().save(*args, **kwargs)
 
+    @property
+    def final_content(self) -> dict:
+        """The content as it stands: with «СОГЛАСОВАНО» filled once agreed."""
+        return self.agreed_content or self.content
+
 
 class Remark(models.Model):
     """A remark of the municipality on a school's roadmap, or the school's answer: one thread per document."""

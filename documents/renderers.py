@@ -27,7 +27,7 @@ class DocumentRenderer(Renderer):
         version = params.get("version")
         if version:
             frozen = document.frozen_versions().get(number=version)
-            content = frozen.agreed_content or frozen.content
+            content = frozen.final_content
         else:
             content = content_of(document)
         progress(1, 1)

@@ -21,7 +21,8 @@ from mentoring.roles import Capability, has_capability
 from mentoring.services import files
 
 from .kinds import MissingData, all_kinds, kind_of
-from .models import Document, Notification
+from .models import Document, Notification, Remark
+from .renderers import DocumentRenderer
 from .services import drafting, workflow
 from .services.drafting import DocumentRefused
 from .services.status import ROADMAP_LABELS, roadmap_states
@@ -196,7 +197,7 @@ class DocumentDetailView(Level, TemplateView):
     @staticmethod
     def frozen_content(document):
         version = document.frozen_versions().first()
-        return (version.agreed_content or version.content) if version else None
+        return version.final_content if version else None
 
 
 class TextsForm(forms.Form):
@@ -314,19 +315,13 @@ class RenderView(Level, View):
     def post(self, request, *args, **kwargs):
         document = self.get_document()
         fmt = kwargs["fmt"]
-        if fmt not in kind_renderer_formats():
+        if fmt not in DocumentRenderer.formats:
             raise Http404("Нет такого формата.")
         params = {"document": document.pk}
         if document.is_frozen or not self.can_draft:
             params["version"] = document.frozen_versions().first().number
         job = files.start(tenant=request.tenant, user=request.user, kind=document.kind, fmt=fmt, params=params)
         return redirect(job.get_absolute_url())
-
-
-def kind_renderer_formats() -> tuple[str, ...]:
-    from .renderers import DocumentRenderer
-
-    return DocumentRenderer.formats
 
 
 class VersionPdfView(Level, View):
@@ -393,18 +388,25 @@ class RequisitesView(TemplateView):
 # The municipality's side of school roadmaps.
 
 
+def municipal_documents():
+    """The school documents a department reads: approved ones (with a frozen version) of its own schools (the
+    scope), and never those about one person — agreements, consents, letters carry a child's or a mentor's
+    personal data, which the municipality does not need (152-ФЗ: minimisation)."""
+    public_kinds = [kind.code for kind in all_kinds("school") if not kind.subject]
+    return Document.objects.filter(versions__isnull=False, kind__in=public_kinds).distinct()
+
+
 class MunicipalRoadmapMixin:
-    """A school document as the department sees it: only approved ones (with a frozen version), only of its
-    own schools (the scope), and for the steps of agreement only roadmaps."""
+    """A school document as the department sees it; for the steps of agreement only roadmaps."""
 
     required_capability = Capability.READ_MUNICIPAL_SCHOOL_DOCUMENTS
     kinds: tuple[str, ...] = ()  # limit to these kinds
 
     def get_document(self):
-        documents = Document.objects.select_related("organization", "programme").filter(versions__isnull=False)
+        documents = municipal_documents().select_related("organization", "programme")
         if self.kinds:
             documents = documents.filter(kind__in=self.kinds)
-        return get_object_or_404(documents.distinct(), pk=self.kwargs["pk"])
+        return get_object_or_404(documents, pk=self.kwargs["pk"])
 
 
 class RoadmapInboxView(MunicipalRoadmapMixin, TemplateView):
@@ -437,12 +439,8 @@ class SchoolDocumentsView(MunicipalRoadmapMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         school = get_object_or_404(Organization, pk=self.kwargs["pk"], municipality=self.request.tenant)
-        documents = (
-            Document.objects.filter(organization=school, versions__isnull=False)
-            .distinct()
-            .select_related("programme")
-            .order_by("kind", "-updated_at")
-        )
+        documents = municipal_documents().filter(organization=school).select_related("programme")
+        documents = documents.order_by("kind", "-updated_at")
         return super().get_context_data(
             school=school, documents=[(document, kind_of(document.kind)) for document in documents], **kwargs
         )
@@ -458,9 +456,9 @@ class SchoolRoadmapView(MunicipalRoadmapMixin, TemplateView):
             kind=kind_of(document.kind),
             document=document,
             version=version,
-            content=(version.agreed_content or version.content) if version else None,
+            content=version.final_content if version else None,
             versions=document.frozen_versions().select_related("approved_by", "agreed_by"),
-            remarks=document.remark_thread(),
+            remarks=document.remark_thread().exclude(side=Remark.Side.DIRECTOR),  # the school's own
             can_review=has_capability(self.request.roles, Capability.AGREE_ROADMAPS)
             and document.status == Document.Status.SUBMITTED,
             **kwargs,

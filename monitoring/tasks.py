@@ -18,21 +18,24 @@ from mentoring.tasks import TenantTask, absolute_url
 def send_wave_reminders(self, *, organization_id, wave_id, invitation_ids, tenant=None):
     """E-mail the mentors (and the curator) who have not answered yet. An invitation answered or reminded in
     the meantime is skipped, so a task delivered twice sends nothing twice."""
-    from monitoring.models import Invitation
+    from monitoring.models import Invitation, Wave
+    from monitoring.models.questionnaires import Respondent
     from monitoring.services import links
     from monitoring.services.questionnaires import remindable
 
+    wave = Wave.objects.filter(pk=wave_id).first()
+    if wave is None:
+        return
+    # Still to be reminded (not answered, not reminded in the last hour): one query.
     invitations = (
-        Invitation.objects.filter(pk__in=invitation_ids, wave_id=wave_id)
-        .select_related("wave", "questionnaire", "user", "mentor")
-        .order_by("pk")
+        remindable(wave).filter(pk__in=invitation_ids).select_related("questionnaire", "user", "mentor").order_by("pk")
     )
     for invitation in invitations:
-        if not remindable(invitation.wave).filter(pk=invitation.pk).exists():
-            continue
         if invitation.user_id:
             email = invitation.user.email
-            url = absolute_url(reverse("my_questionnaires", kwargs={"org": tenant.slug}))
+            # The curator answers on the monitoring page, a mentor in «Мои анкеты».
+            page = "monitoring_home" if invitation.respondent == Respondent.CURATOR else "my_questionnaires"
+            url = absolute_url(reverse(page, kwargs={"org": tenant.slug}))
         else:
             email, url = invitation.mentor.email, links.absolute_link(invitation)
         send_mail(

@@ -46,3 +46,14 @@ def test_a_job_silent_past_any_worker_is_failed_and_runs_again(world, django_cap
         assert files.retry(stuck)
     stuck.refresh_from_db()
     assert stuck.status == Job.Status.READY and stuck.output_file.read().startswith(b"%PDF")
+
+
+def test_a_job_run_again_is_not_taken_for_a_dead_one(world):
+    """Running again (or reporting progress) renews the job's sign of life, so the sweep leaves it alone."""
+    with scope(**tenant_scope(world.school)):
+        job = world.people[world.school.pk]["file_job"]
+        old = timezone.now() - timedelta(seconds=settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] + 120)
+        Job.objects.filter(pk=job.pk).update(status=Job.Status.FAILED, updated_at=old)
+        Job.objects.filter(pk=job.pk).update(kind="roadmap", params={"fmt": "pdf", "document": 0})
+        assert files.retry(job)  # queued, not run: the callbacks are not executed
+    assert fail_stale_file_jobs() == 0

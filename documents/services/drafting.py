@@ -54,12 +54,9 @@ def create(*, tenant, kind_code: str, actor, programme=None, subject_id=None, re
 
 
 def update_texts(document: Document, texts: dict[str, str], *, actor, request=None) -> Document:
-    """Save the tenant's own words. A frozen document starts its next version (a draft again, unnumbered)."""
+    """Save the tenant's own words. A frozen document starts its next version (a draft again, unnumbered).
+    The state is checked on the locked row: a document sent meanwhile by someone else is not pulled back."""
     kind = kind_of(document.kind)
-    if document.status in (Document.Status.SENT, Document.Status.SUBMITTED):
-        raise DocumentRefused(
-            "Документ сейчас на утверждении или согласовании: изменить его можно после решения или возврата."
-        )
     allowed = {block.key: block for block in kind.blocks}
     cleaned = {}
     for key, value in texts.items():
@@ -71,15 +68,20 @@ def update_texts(document: Document, texts: dict[str, str], *, actor, request=No
                 f"Текст «{allowed[key].label}» длиннее {allowed[key].max_length} знаков — сократите его."
             )
         cleaned[key] = value
-    changes = {
-        key: [(document.blocks or {}).get(key, ""), value]
-        for key, value in cleaned.items()
-        if (document.blocks or {}).get(key) != value
-    }
-    if not changes:
-        return document
     with transaction.atomic():
-        document = Document.owned.select_for_update().get(pk=document.pk)
+        manager = Document.objects if document.organization_id else Document.owned
+        document = manager.select_for_update(of=("self",)).get(pk=document.pk)
+        if document.status in (Document.Status.SENT, Document.Status.SUBMITTED):
+            raise DocumentRefused(
+                "Документ сейчас на утверждении или согласовании: изменить его можно после решения или возврата."
+            )
+        changes = {
+            key: [(document.blocks or {}).get(key, ""), value]
+            for key, value in cleaned.items()
+            if (document.blocks or {}).get(key) != value
+        }
+        if not changes:
+            return document
         if document.is_frozen:
             document.version += 1
             document.number = ""
@@ -100,5 +102,5 @@ def preview(document: Document) -> dict:
     if document.is_frozen:
         version = document.frozen_versions().filter(number=document.version).first()
         if version is not None:
-            return version.agreed_content or version.content
+            return version.final_content
     return content_of(document)

@@ -9,6 +9,7 @@ import logging
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from kombu.exceptions import OperationalError as KombuOperationalError
 from redis.exceptions import RedisError
 
@@ -50,7 +51,7 @@ def start(*, tenant: Organization | Municipality, user, kind: str, fmt: str, par
 def retry(job: Job) -> bool:
     """Run a failed job again; False when it is not failed."""
     if not Job.objects.filter(pk=job.pk, status=Job.Status.FAILED).update(
-        status=Job.Status.PENDING, error="", progress=0
+        status=Job.Status.PENDING, error="", progress=0, updated_at=timezone.now()
     ):
         return False
     _enqueue(job)
@@ -82,10 +83,10 @@ def run(job_id: int) -> None:
     job = Job.objects.filter(pk=job_id).exclude(kind__startswith=IMPORT_PREFIX).first()
     if job is None or job.status == Job.Status.READY:
         return
-    Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING, error="", progress=0)
+    Job.objects.filter(pk=job.pk).update(status=Job.Status.RUNNING, error="", progress=0, updated_at=timezone.now())
 
     def progress(done: int, total: int) -> None:
-        Job.objects.filter(pk=job.pk).update(progress=done, total=total)
+        Job.objects.filter(pk=job.pk).update(progress=done, total=total, updated_at=timezone.now())
 
     renderer = renderer_for(job.kind)
     try:
@@ -123,7 +124,7 @@ def fail_stale(older_than) -> int:
 
 
 def _fail(job: Job, message: str) -> None:
-    Job.objects.filter(pk=job.pk).update(status=Job.Status.FAILED, error=message)
+    Job.objects.filter(pk=job.pk).update(status=Job.Status.FAILED, error=message, updated_at=timezone.now())
 
 
 def title_of(job: Job) -> str:

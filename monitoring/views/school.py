@@ -7,6 +7,7 @@ import segno
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -81,7 +82,11 @@ class QuestionnaireListView(TemplateView):
     template_name = "monitoring/questionnaire_list.html"
 
     def get_context_data(self, **kwargs):
-        questionnaires = Questionnaire.objects.select_related("form").order_by("-active", "purpose", "title", "pk")
+        questionnaires = (
+            Questionnaire.objects.select_related("form")
+            .annotate(question_count=Count("questions"))
+            .order_by("-active", "purpose", "title", "pk")
+        )
         return super().get_context_data(questionnaires=questionnaires, **kwargs)
 
 
@@ -340,7 +345,8 @@ class ReportRequestView(View):
             if programme is None:
                 messages.error(request, "Сначала создайте программу наставничества.")
                 return redirect(school_url(request, "monitoring_home"))
-            params["programme_id"] = int(request.POST.get("programme") or programme.pk)
+            chosen = request.POST.get("programme", "")
+            params["programme_id"] = int(chosen) if chosen.isdigit() else programme.pk
         job = files.start(
             tenant=request.tenant, user=request.user, kind=self.kind, fmt=form.cleaned_data["fmt"], params=params
         )

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from documents.content import plain_text
 from documents.kinds import content_of
 from documents.models import Document, DocumentVersion, Notification
+from documents.services import drafting, workflow
 from mentoring.models import AuditEntry
 from mentoring.roles import Role
 
@@ -212,3 +213,29 @@ def test_a_frozen_document_downloads_as_approved_not_as_the_data_is_now(
     text = pdf_text(b"".join(curator.get(job_url + "download/").streaming_content))
     assert "ПОЛОЖЕНИЕ" in text and "записанная после утверждения" not in text
     assert curator.post(url("document_render", school, pk=regulation.pk, fmt="exe")).status_code == 404
+
+
+def test_the_department_never_reads_documents_about_one_person(world, school, programme, clients):
+    curator, director = clients[Role.CURATOR], clients[Role.DIRECTOR]
+    mentee = world.people[school.pk]["mentee"]
+    create(curator, school, "pd_consent", programme, subject=mentee.pk)
+    consent = latest("pd_consent")
+    curator.post(url("document_send", school, pk=consent.pk))
+    director.post(url("document_approve", school, pk=consent.pk))
+    consent.refresh_from_db()
+    assert consent.status == Document.Status.APPROVED
+    specialist = clients[Role.MUNICIPAL_SPECIALIST]
+    listing = specialist.get(murl("m_school_documents", world, pk=school.pk)).content.decode()
+    assert mentee.last_name not in listing
+    assert specialist.get(murl("m_school_document", world, pk=consent.pk)).status_code == 404
+    assert specialist.get(murl("m_school_version_pdf", world, pk=consent.pk, number=1)).status_code == 404
+
+
+def test_an_edit_on_a_stale_page_does_not_pull_a_sent_document_back(world, school, programme, curator, in_school):
+    document = drafting.create(tenant=school, kind_code="roadmap", actor=curator, programme=programme)
+    stale = Document.objects.get(pk=document.pk)  # the page was opened while it was a draft
+    workflow.send_for_approval(document, actor=curator)
+    with pytest.raises(drafting.DocumentRefused):
+        drafting.update_texts(stale, {"informing": "- Другое"}, actor=curator)
+    document.refresh_from_db()
+    assert document.status == Document.Status.SENT and document.blocks == {}
