@@ -90,20 +90,20 @@ class ImplementationOrder(Kind):
             *text_blocks(texts["material"]),
         ]
         regulation, roadmap = kind_of("regulation"), kind_of("roadmap")
-        own = _own(document)
+        approved, own = _approved_and_own(document)
         appendices = [
             {
                 "kind_title": "ПОЛОЖЕНИЕ",
                 "title": regulation.title(document),
-                "blocks": regulation.body(document, {**regulation.defaults(document), **own.get("regulation", {})}),
+                "blocks": approved.get("regulation")
+                or regulation.body(document, {**regulation.defaults(document), **own.get("regulation", {})}),
             },
             {
                 "kind_title": "ДОРОЖНАЯ КАРТА",
                 "title": roadmap.title(document),
                 "landscape": True,
-                "blocks": roadmap.build(document, {**roadmap.defaults(document), **own.get("roadmap", {})})[
-                    "blocks"
-                ],
+                "blocks": approved.get("roadmap")
+                or roadmap.build(document, {**roadmap.defaults(document), **own.get("roadmap", {})})["blocks"],
             },
             {"kind_title": "", "title": "Планируемые результаты внедрения целевой модели наставничества",
              "blocks": text_blocks(texts["results"])},
@@ -120,13 +120,18 @@ class ImplementationOrder(Kind):
         }
 
 
-def _own(document) -> dict[str, dict]:
-    """The school's own texts of the programme's regulation and roadmap (one query), so that the appendices say
-    what those documents say."""
-    from documents.models import Document
+def _approved_and_own(document) -> tuple[dict[str, list], dict[str, dict]]:
+    """What the appendices say: the text of the programme's regulation and roadmap as last approved (their
+    frozen versions' blocks), and, for one not approved yet, the school's own texts of its draft. Two queries."""
+    from documents.models import Document, DocumentVersion
 
+    kinds = ("regulation", "roadmap")
+    approved: dict[str, list] = {}
+    versions = DocumentVersion.objects.filter(document__programme=document.programme, document__kind__in=kinds)
+    for kind_code, content in versions.order_by("approved_at", "pk").values_list("document__kind", "content"):
+        approved[kind_code] = content["blocks"]
     own: dict[str, dict] = {}
-    rows = Document.objects.filter(programme=document.programme, kind__in=("regulation", "roadmap"))
-    for kind_code, blocks in rows.order_by("updated_at").values_list("kind", "blocks"):
+    drafts = Document.objects.filter(programme=document.programme, kind__in=[k for k in kinds if k not in approved])
+    for kind_code, blocks in drafts.order_by("updated_at").values_list("kind", "blocks"):
         own[kind_code] = blocks or {}
-    return own
+    return approved, own

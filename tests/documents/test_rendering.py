@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from documents.kinds import content_of
 from documents.models import Document
 from documents.rendering import renderer_for
-from documents.services import drafting
+from documents.services import drafting, workflow
 from mentoring.roles import Role
 
 STAGES = (
@@ -176,3 +176,13 @@ def test_the_roadmap_table_is_set_on_landscape_pages(make):
     pages = PdfReader(io.BytesIO(render(make("implementation_order"), "pdf").content)).pages
     turned = [page.mediabox.width > page.mediabox.height for page in pages]
     assert not turned[0] and any(turned) and not turned[-1]
+
+
+def test_the_order_appends_the_regulation_as_approved_not_its_newer_draft(make, school, curator, director):
+    regulation = make("regulation", mentor_duties="- вести журнал наставника еженедельно")
+    workflow.send_for_approval(regulation, actor=curator)
+    workflow.approve(regulation, actor=director, roles=frozenset({Role.DIRECTOR}))
+    drafting.update_texts(regulation, {"mentor_duties": "- черновик новой редакции"}, actor=curator)  # version 2
+    word = docx_text(render(make("implementation_order"), "docx").content)
+    assert "вести журнал наставника еженедельно" in word
+    assert "черновик новой редакции" not in word
