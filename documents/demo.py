@@ -4,14 +4,14 @@ waiting in the director's inbox. A second run finds them and changes nothing."""
 
 from mentoring.models import Membership, Municipality, Organization, Programme
 from mentoring.roles import Role
+from mentoring.services.memberships import tenant_filter
 
 from .models import Document
 from .services import drafting, workflow
 
 
 def _member(tenant, role):
-    lookup = {"organization": tenant} if isinstance(tenant, Organization) else {"municipality": tenant}
-    membership = Membership.objects.filter(role=role, **lookup).select_related("user").first()
+    membership = Membership.objects.filter(role=role, **tenant_filter(tenant)).select_related("user").first()
     return membership.user if membership else None
 
 

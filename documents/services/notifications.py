@@ -4,13 +4,14 @@ from django.db import transaction
 
 from mentoring.models import Membership, Municipality, Organization
 from mentoring.roles import Role
+from mentoring.services.memberships import tenant_filter
 
 from ..models import Notification
 
 
 def members(tenant: Organization | Municipality, roles) -> list:
-    lookup = {"organization": tenant} if isinstance(tenant, Organization) else {"municipality": tenant}
-    return [m.user for m in Membership.objects.filter(role__in=roles, **lookup).select_related("user")]
+    memberships = Membership.objects.filter(role__in=roles, **tenant_filter(tenant)).select_related("user")
+    return [membership.user for membership in memberships]
 
 
 def approvers(tenant) -> list:
