@@ -5,7 +5,7 @@ For each kind and format: the median of ``RUNS`` whole renders (``content_of`` +
 render (fonts and templates are loaded once per worker process; the cold first render is printed too), and the
 share of it spent in our own code rather than in WeasyPrint / python-docx — the data assembly (``content_of``,
 with its queries) and, for a PDF, the Django template that turns the content into HTML. The parts are timed
-separately on the renderer's own call path (``documents.rendering.pdf``).
+separately on the renderer's own call path (``core.rendering.pdf``).
 
 School: the first generated school (``make dataset``; slug ``gen-o-…``) with a programme whose stages are dated,
 with its pairs; without a dataset a school of its own is built (``bench-documents``: a director, a curator, a
@@ -35,7 +35,8 @@ def find_school():
     """The first generated school with a dated programme, its curator and pairs; None without a dataset."""
     from django.db.models import Count, Q
 
-    from mentoring.models import Organization, Programme
+    from core.models import Organization
+    from mentoring.models import Programme
 
     programme = (
         Programme.objects.filter(organization__slug__startswith="gen-o-", curator__isnull=False)
@@ -52,12 +53,12 @@ def find_school():
 
 def build_school():
     """A school of its own with a realistic programme (when there is no generated dataset)."""
-    from django_scopes import scope
 
-    from mentoring.models import Membership, SubProgramme
-    from mentoring.roles import Role
+    from core.models import Membership
+    from core.roles import Role
+    from core.tenancy import tenant_scope
+    from mentoring.models import SubProgramme
     from mentoring.services.programmes import create_programme, ensure_forms
-    from mentoring.tenancy import tenant_scope
 
     school = bench_school("bench-documents")
     school.director_name = "Петрова Ольга Ивановна"
@@ -69,7 +70,7 @@ def build_school():
         municipality.save()
     curator = _user("curator@bench-documents.test", "Орлова", "Марина", "Сергеевна")
     Membership.objects.get_or_create(user=curator, organization=school, role=Role.CURATOR)
-    with scope(**tenant_scope(school)):
+    with tenant_scope(school):
         forms = {form.code: form for form in ensure_forms(school)}
         programme = create_programme(
             tenant=school, actor=curator,
@@ -122,9 +123,9 @@ def measure(make_document, code, fmt):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    from core.rendering import pdf as pdf_module
+    from core.rendering import renderer_for
     from documents.kinds import content_of
-    from documents.rendering import pdf as pdf_module
-    from documents.rendering import renderer_for
 
     renderer = renderer_for(code)
     totals, ours, cold = [], [], None
@@ -156,12 +157,12 @@ def measure(make_document, code, fmt):
 
 def main():
     setup_django()
-    from django_scopes import scope, scopes_disabled
+    from django_scopes import scopes_disabled
 
     import documents.renderers  # noqa: F401 - registers a renderer per kind
+    from core.tenancy import tenant_scope
     from documents.models import Document
     from mentoring.models import Programme, User
-    from mentoring.tenancy import tenant_scope
 
     with scopes_disabled():
         found = find_school()
@@ -171,7 +172,7 @@ def main():
     print(f"\nШкола: {school.short_name} ({school.slug}) — {source}; программа «{programme.title}».")
 
     rows = []
-    with scope(**tenant_scope(school)):
+    with tenant_scope(school):
         for code in SCHOOL_KINDS:
 
             def make(code=code):
@@ -182,7 +183,7 @@ def main():
             for fmt in FORMATS:
                 rows.append((code, fmt, measure(make, code, fmt)))
     municipality = school.municipality
-    with scope(**tenant_scope(municipality)):
+    with tenant_scope(municipality):
         for code in MUNICIPAL_KINDS:
 
             def make(code=code):

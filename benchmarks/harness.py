@@ -25,7 +25,7 @@ def bench_school(slug):
     """A fresh school (and its municipality) for one benchmark; earlier rows of it are deleted first."""
     from django_scopes import scopes_disabled
 
-    from mentoring.models import Municipality, Organization
+    from core.models import Municipality, Organization
 
     with scopes_disabled():
         Organization.objects.filter(slug=slug).delete()

@@ -15,15 +15,14 @@ TAGS = 12
 
 
 def fill(school, curator):
-    from django_scopes import scope
 
+    from core.tenancy import tenant_scope
     from mentoring import synthetic
     from mentoring.models import Consent, Mentee, Mentor, ProgrammeMentor, Tag
     from mentoring.services.programmes import create_programme, ensure_forms
-    from mentoring.tenancy import tenant_scope
 
     rng = random.Random(600)
-    with scope(**tenant_scope(school)):
+    with tenant_scope(school):
         forms = ensure_forms(school)
         programme = create_programme(
             tenant=school, actor=curator, forms=forms, title="Бенчмарк", starts_on=date(2026, 9, 1),
@@ -93,12 +92,11 @@ def fill(school, curator):
 
 
 def measure(programme, school, algorithm):
-    from django_scopes import scope
 
+    from core.tenancy import tenant_scope
     from mentoring.services.matching import suggest
-    from mentoring.tenancy import tenant_scope
 
-    with scope(**tenant_scope(school)):
+    with tenant_scope(school):
         start = time.perf_counter()
         result, _, _ = suggest(programme, algorithm=algorithm)
         seconds = time.perf_counter() - start

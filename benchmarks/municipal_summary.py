@@ -67,11 +67,10 @@ def main():
     from django.db.models import Count
     from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
-    from django_scopes import scope
 
-    from documents.rendering import renderer_for
-    from mentoring.models import Municipality
-    from mentoring.tenancy import tenant_scope
+    from core.models import Municipality
+    from core.rendering import renderer_for
+    from core.tenancy import tenant_scope
     from monitoring.services.reports import municipal_summary
 
     municipality = (
@@ -87,7 +86,7 @@ def main():
     on = timezone.localdate()
     renderer = renderer_for("municipal_summary")
     data_times, pdf_times, xlsx_times, floor_times = [], [], [], []
-    with scope(**tenant_scope(municipality)):
+    with tenant_scope(municipality):
         for _ in range(RUNS):
             with stopwatch(data_times):
                 source = municipal_summary(municipality, on)

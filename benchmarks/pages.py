@@ -14,8 +14,9 @@ def main():
     from django.test.utils import CaptureQueriesContext
     from django_scopes import scopes_disabled
 
-    from mentoring.models import Membership, Organization, Pair
-    from mentoring.roles import Role
+    from core.models import Membership, Organization
+    from core.roles import Role
+    from mentoring.models import Pair
 
     with scopes_disabled():
         schools = list(Organization.objects.filter(slug__startswith="gen-o-").order_by("pk")[:SCHOOLS])

@@ -59,13 +59,12 @@ def workbook_bytes() -> bytes:
 
 
 def prepare(slug):
-    from django_scopes import scope
 
+    from core.tenancy import tenant_scope
     from mentoring.models import Tag
-    from mentoring.tenancy import tenant_scope
 
     school = bench_school(slug)
-    with scope(**tenant_scope(school)):
+    with tenant_scope(school):
         Tag.objects.bulk_create(Tag(organization=school, name=name) for name in TAGS)
     return school
 
@@ -73,15 +72,14 @@ def prepare(slug):
 def floor(data: bytes) -> dict:
     """The least the work can cost: read the sheet, build the rows, bulk_create them with their tags."""
     from django.db import transaction
-    from django_scopes import scope
     from openpyxl import load_workbook
 
+    from core.tenancy import tenant_scope
     from mentoring.models import Mentee, Tag
-    from mentoring.tenancy import tenant_scope
 
     school = prepare("bench-import-floor")
     start = time.perf_counter()
-    with scope(**tenant_scope(school)), transaction.atomic():
+    with tenant_scope(school), transaction.atomic():
         tags = {tag.name: tag.pk for tag in Tag.objects.all()}
         rows = load_workbook(io.BytesIO(data), read_only=True).active.iter_rows(min_row=2, values_only=True)
         people, links = [], []
@@ -113,17 +111,17 @@ def floor(data: bytes) -> dict:
 def portal(data: bytes) -> dict:
     """What a curator's upload costs: the preview job (check every row), then the import job."""
     from django.contrib.auth import get_user_model
-    from django_scopes import scope
 
-    from mentoring.models import Job, Mentee
+    from core.models import Job
+    from core.tenancy import tenant_scope
+    from mentoring.models import Mentee
     from mentoring.services import imports
-    from mentoring.tenancy import tenant_scope
 
     school = prepare("bench-import-portal")
     user, _ = get_user_model().objects.get_or_create(
         email="bench-importer@bench.local", defaults={"last_name": "Б", "first_name": "И"}
     )
-    with scope(**tenant_scope(school)):
+    with tenant_scope(school):
         start = time.perf_counter()
         job = imports.start_import(
             base="mentees", upload_name="bench.xlsx", data=data, fmt="xlsx", user=user, tenant=school

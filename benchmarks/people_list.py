@@ -19,14 +19,12 @@ PAGES = {
 def fill(school):
     from datetime import date
 
-    from django_scopes import scope
-
+    from core.tenancy import tenant_scope
     from mentoring import synthetic
     from mentoring.models import Mentee, Tag
-    from mentoring.tenancy import tenant_scope
 
     rng = random.Random(5)
-    with scope(**tenant_scope(school)):
+    with tenant_scope(school):
         tags = Tag.objects.bulk_create(Tag(organization=school, name=f"Запрос {n}") for n in range(12))
         people = []
         for _ in range(MENTEES):
@@ -57,8 +55,9 @@ def main():
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from mentoring.models import Membership, User
-    from mentoring.roles import Role
+    from core.models import Membership
+    from core.roles import Role
+    from mentoring.models import User
 
     school = bench_school("bench-list")
     tag_id = fill(school)

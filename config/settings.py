@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "axes",
     "csp",
+    "core",
     "mentoring",
     "documents",
     "monitoring",
@@ -66,7 +67,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
-    "mentoring.tenancy.TenantMiddleware",
+    "core.tenancy.TenantMiddleware",
 ]
 
 if PRODUCTION:
@@ -86,8 +87,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "mentoring.context_processors.tenant",
-                "documents.context_processors.notifications",
+                "core.context_processors.tenant",
+                "core.context_processors.notifications",
             ],
         },
     },
@@ -135,7 +136,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
-AXES_CLIENT_IP_CALLABLE = "mentoring.network.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.network.client_ip"
 AXES_VERBOSE = False
 # How many reverse proxies stand in front of the portal; the client address is read from X-Forwarded-For
 # only when this is set, so that nobody can forge it when the portal is reached directly.
@@ -261,7 +262,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=15),
     },
     "fail-stale-file-jobs": {
-        "task": "mentoring.tasks.fail_stale_file_jobs",
+        "task": "core.tasks.fail_stale_jobs",
         "schedule": crontab(minute="*/15"),
     },
     # The indicators of every school on the first day of the month, for the dashboards' trends.

@@ -5,13 +5,12 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from core import urls as core_urls
+from core.views.health import healthz
 from documents import urls as documents_urls
 from mentoring.forms import LoginForm
-from mentoring.roles import Capability
-from mentoring.views import consents, people, references, transfer
+from mentoring.views import consents, imports, people, references
 from mentoring.views.audit import AuditLogView
-from mentoring.views.files import file_job_patterns
-from mentoring.views.health import healthz
 from mentoring.views.home import HomeView, MunicipalityHomeView, SchoolHomeView
 from mentoring.views.members import (
     MunicipalMemberListView,
@@ -48,37 +47,34 @@ school_patterns = [
     path("partners/", references.PartnerListView.as_view(), name="partner_list"),
     path("partners/new/", references.PartnerFormView.as_view(), name="partner_create"),
     path("partners/<int:pk>/edit/", references.PartnerFormView.as_view(), name="partner_edit"),
-    path("mentees/import/", transfer.ImportView.as_view(base="mentees"), name="mentee_import"),
+    path("mentees/import/", imports.ImportView.as_view(base="mentees"), name="mentee_import"),
     path(
         "mentees/import/template.xlsx",
-        transfer.TemplateDownloadView.as_view(base="mentees"),
+        imports.TemplateDownloadView.as_view(base="mentees"),
         name="mentee_import_template",
     ),
-    path(
-        "mentees/export.xlsx", transfer.ExportView.as_view(base="mentees"), {"fmt": "xlsx"}, name="mentee_export_xlsx"
-    ),
-    path("mentees/export.csv", transfer.ExportView.as_view(base="mentees"), {"fmt": "csv"}, name="mentee_export_csv"),
-    path("mentors/import/", transfer.ImportView.as_view(base="mentors"), name="mentor_import"),
+    path("mentees/export.xlsx", imports.ExportView.as_view(base="mentees"), {"fmt": "xlsx"}, name="mentee_export_xlsx"),
+    path("mentees/export.csv", imports.ExportView.as_view(base="mentees"), {"fmt": "csv"}, name="mentee_export_csv"),
+    path("mentors/import/", imports.ImportView.as_view(base="mentors"), name="mentor_import"),
     path(
         "mentors/import/template.xlsx",
-        transfer.TemplateDownloadView.as_view(base="mentors"),
+        imports.TemplateDownloadView.as_view(base="mentors"),
         name="mentor_import_template",
     ),
-    path(
-        "mentors/export.xlsx", transfer.ExportView.as_view(base="mentors"), {"fmt": "xlsx"}, name="mentor_export_xlsx"
-    ),
-    path("mentors/export.csv", transfer.ExportView.as_view(base="mentors"), {"fmt": "csv"}, name="mentor_export_csv"),
-    path("jobs/<int:pk>/", transfer.JobView.as_view(), name="job_detail"),
-    path("jobs/<int:pk>/progress/", transfer.JobProgressView.as_view(), name="job_progress"),
-    path("jobs/<int:pk>/confirm/", transfer.JobConfirmView.as_view(), name="job_confirm"),
-    path("jobs/<int:pk>/recheck/", transfer.JobRecheckView.as_view(), name="job_recheck"),
+    path("mentors/export.xlsx", imports.ExportView.as_view(base="mentors"), {"fmt": "xlsx"}, name="mentor_export_xlsx"),
+    path("mentors/export.csv", imports.ExportView.as_view(base="mentors"), {"fmt": "csv"}, name="mentor_export_csv"),
+    path("jobs/<int:pk>/", imports.JobView.as_view(), name="import_job"),
+    path("jobs/<int:pk>/progress/", imports.JobProgressView.as_view(), name="import_job_progress"),
+    path("jobs/<int:pk>/confirm/", imports.JobConfirmView.as_view(), name="import_job_confirm"),
+    path("jobs/<int:pk>/recheck/", imports.JobRecheckView.as_view(), name="import_job_recheck"),
+    path("jobs/<int:pk>/retry/", imports.JobRetryView.as_view(), name="import_job_retry"),
 ]
 
 school_patterns += [
     path("", include("mentoring.routes.programmes")),
     path("", include("mentoring.routes.pairs")),
     path("", include("mentoring.routes.journal")),
-    *file_job_patterns("", Capability.VIEW_SCHOOL_HOME),
+    *core_urls.school_patterns,
     *documents_urls.school_patterns,
     *monitoring_urls.school_patterns,
 ]
@@ -87,7 +83,7 @@ municipal_patterns = [
     path("", MunicipalityHomeView.as_view(), name="municipality_home"),
     path("members/", MunicipalMemberListView.as_view(), name="municipal_members"),
     path("members/<int:pk>/revoke/", MunicipalMemberRevokeView.as_view(), name="municipal_member_revoke"),
-    *file_job_patterns("m_", Capability.VIEW_MUNICIPAL_HOME),
+    *core_urls.municipal_patterns,
     *documents_urls.municipal_patterns,
     *monitoring_urls.municipal_patterns,
 ]
@@ -114,7 +110,7 @@ account_patterns = [
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("accounts/", include(account_patterns)),
-    path("", include(documents_urls.account_patterns)),
+    path("", include(core_urls.account_patterns)),
     path("o/<slug:org>/", include(school_patterns)),
     path("m/<slug:muni>/", include(municipal_patterns)),
     *monitoring_urls.public_patterns,

@@ -8,11 +8,11 @@ class DocumentsConfig(AppConfig):
 
     def ready(self):
         # Renderers register themselves by kind when their modules are imported.
-        from mentoring.models.audit import ACTION_LABELS
+        from core.audit import register_actions
 
         from . import renderers  # noqa: F401
 
-        ACTION_LABELS.update(
+        register_actions(
             {
                 "document.created": "Создан документ",
                 "document.edited": "Изменён текст документа",

@@ -2,9 +2,10 @@
 the regulation approved, the roadmap returned with a remark, answered and agreed, and the implementation order
 waiting in the director's inbox. A second run finds them and changes nothing."""
 
-from mentoring.models import Membership, Municipality, Organization, Programme
-from mentoring.roles import Role
-from mentoring.services.memberships import tenant_filter
+from core.models import Membership, Municipality, Organization
+from core.models.tenants import tenant_filter
+from core.roles import Role
+from mentoring.models import Programme
 
 from .models import Document
 from .services import drafting, workflow

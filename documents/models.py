@@ -11,15 +11,16 @@ from django.db import models
 from django.urls import reverse
 from django_scopes import ScopedManager
 
-from mentoring.models import Municipality, Organization, Programme
-from mentoring.models.jobs import tenant_key
+from core.models import TenantOwned
+from core.models.tenants import tenant_folder
+from mentoring.models import Programme
 
 
 def frozen_pdf_path(version, filename):
-    return f"documents/{version.document.tenant_key.replace(':', '-')}/{version.document_id}/{filename}"
+    return f"documents/{tenant_folder(version.document.tenant)}/{version.document_id}/{filename}"
 
 
-class Document(models.Model):
+class Document(TenantOwned):
     """One document of the kit (an order, the regulation, the roadmap…) of a school or a municipality.
 
     Two scoped managers, both failing closed: ``objects`` sees school documents by organisation (a school its
@@ -36,9 +37,6 @@ class Document(models.Model):
         REMARKS = "remarks", "возвращён с замечаниями"
         AGREED = "agreed", "согласован"
 
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+", null=True, blank=True)
-    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+", null=True, blank=True)
-    tenant_key = models.CharField(max_length=20, editable=False, db_index=True)
     kind = models.CharField("вид документа", max_length=40)
     programme = models.ForeignKey(
         Programme, on_delete=models.PROTECT, related_name="documents", null=True, blank=True, verbose_name="программа"
@@ -57,33 +55,18 @@ class Document(models.Model):
     objects = ScopedManager(organization="organization")
     owned = ScopedManager(tenant="tenant_key")
 
-    class Meta:
+    class Meta(TenantOwned.Meta):
         verbose_name = "документ"
         verbose_name_plural = "документы"
         ordering = ["-updated_at"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(organization__isnull=False, municipality__isnull=True)
-                | models.Q(organization__isnull=True, municipality__isnull=False),
-                name="document_has_one_tenant",
-            )
-        ]
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        self.tenant_key = tenant_key(self.tenant)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         if self.municipality_id:
             return reverse("m_document_detail", kwargs={"muni": self.municipality.slug, "pk": self.pk})
         return reverse("document_detail", kwargs={"org": self.organization.slug, "pk": self.pk})
-
-    @property
-    def tenant(self) -> Organization | Municipality:
-        return self.organization or self.municipality
 
     def frozen_versions(self):
         """The frozen versions, newest first, through the manager that fits whose document this is (a related
@@ -101,11 +84,9 @@ class Document(models.Model):
         return self.status in (self.Status.APPROVED, self.Status.SUBMITTED, self.Status.REMARKS, self.Status.AGREED)
 
 
-class DocumentVersion(models.Model):
+class DocumentVersion(TenantOwned):
     """A frozen version: the content as approved, its PDF and hash; for a roadmap also as agreed."""
 
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+", null=True, blank=True)
-    tenant_key = models.CharField(max_length=20, editable=False, db_index=True)
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField("версия")
     content = models.JSONField("содержание")
@@ -124,18 +105,20 @@ class DocumentVersion(models.Model):
     objects = ScopedManager(organization="organization")
     owned = ScopedManager(tenant="tenant_key")
 
-    class Meta:
+    class Meta(TenantOwned.Meta):
         verbose_name = "версия документа"
         verbose_name_plural = "версии документов"
         ordering = ["document", "-number"]
-        constraints = [models.UniqueConstraint(fields=["document", "number"], name="one_frozen_version_per_number")]
+        constraints = [
+            *TenantOwned.Meta.constraints,
+            models.UniqueConstraint(fields=["document", "number"], name="one_frozen_version_per_number"),
+        ]
 
     def __str__(self):
         return f"{self.document} — версия {self.number}"
 
     def save(self, *args, **kwargs):
-        self.organization_id = self.document.organization_id
-        self.tenant_key = self.document.tenant_key
+        self.tenant = self.document.tenant  # the document's owner
         super().save(*args, **kwargs)
 
     @property
@@ -144,7 +127,7 @@ class DocumentVersion(models.Model):
         return self.agreed_content or self.content
 
 
-class Remark(models.Model):
+class Remark(TenantOwned):
     """A remark of the municipality on a school's roadmap, or the school's answer: one thread per document."""
 
     class Side(models.TextChoices):
@@ -152,8 +135,6 @@ class Remark(models.Model):
         MUNICIPALITY = "municipality", "управление образования"
         DIRECTOR = "director", "руководитель"
 
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+", null=True, blank=True)
-    tenant_key = models.CharField(max_length=20, editable=False, db_index=True)
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="remarks")
     version = models.PositiveIntegerField("к версии")
     side = models.CharField("сторона", max_length=12, choices=Side.choices)
@@ -164,7 +145,7 @@ class Remark(models.Model):
     objects = ScopedManager(organization="organization")
     owned = ScopedManager(tenant="tenant_key")
 
-    class Meta:
+    class Meta(TenantOwned.Meta):
         verbose_name = "замечание"
         verbose_name_plural = "замечания"
         ordering = ["created_at", "pk"]
@@ -173,8 +154,7 @@ class Remark(models.Model):
         return self.text[:80]
 
     def save(self, *args, **kwargs):
-        self.organization_id = self.document.organization_id
-        self.tenant_key = self.document.tenant_key
+        self.tenant = self.document.tenant  # the document's owner
         super().save(*args, **kwargs)
 
 
@@ -185,27 +165,10 @@ class RegisterCounter(models.Model):
     year = models.PositiveIntegerField()
     last_number = models.PositiveIntegerField(default=0)
 
+    objects = ScopedManager(tenant="tenant_key")
+
     class Meta:
         constraints = [models.UniqueConstraint(fields=["tenant_key", "year"], name="one_register_per_tenant_year")]
 
     def __str__(self):
         return f"{self.tenant_key} {self.year}: {self.last_number}"
-
-
-class Notification(models.Model):
-    """A message to one person in the portal (also sent by e-mail): a document waits for them or came back."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
-    text = models.CharField(max_length=500)
-    url = models.CharField(max_length=300)
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-    emailed_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = "уведомление"
-        verbose_name_plural = "уведомления"
-        ordering = ["-created_at", "-pk"]
-
-    def __str__(self):
-        return self.text

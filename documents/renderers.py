@@ -4,11 +4,11 @@ content tree. A job renders a document's live content, or a frozen version's sto
 import importlib
 import pkgutil
 
+from core.rendering import Renderer, register
+from core.rendering.docx import content_to_docx
+from core.rendering.pdf import template_to_pdf
 from documents import kinds
 from documents.kinds import all_kinds, content_of, kind_of
-from documents.rendering import Renderer, register
-from documents.rendering.docx import content_to_docx
-from documents.rendering.pdf import template_to_pdf
 
 # Every module of documents/kinds registers its kinds when imported.
 for module in pkgutil.iter_modules(kinds.__path__):

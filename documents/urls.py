@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from mentoring.roles import Capability
+from core.roles import Capability
 
 from . import views
 
@@ -72,9 +72,4 @@ municipal_patterns = [
         views.SchoolVersionPdfView.as_view(),
         name="m_school_version_pdf",
     ),
-]
-
-account_patterns = [
-    path("notifications/", views.NotificationListView.as_view(), name="notifications"),
-    path("notifications/<int:pk>/", views.NotificationOpenView.as_view(), name="notification_open"),
 ]

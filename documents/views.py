@@ -12,16 +12,16 @@ from django.db.models import Count
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
-from mentoring.models import Organization, Programme
-from mentoring.roles import Capability, has_capability
-from mentoring.services import files
+from core.jobs import files
+from core.models import Organization
+from core.roles import Capability, has_capability
+from mentoring.models import Programme
 
 from .kinds import MissingData, all_kinds, kind_of
-from .models import Document, Notification, Remark
+from .models import Document, Remark
 from .renderers import DocumentRenderer
 from .services import drafting, workflow
 from .services.drafting import DocumentRefused
@@ -493,26 +493,3 @@ class SchoolVersionPdfView(MunicipalRoadmapMixin, View):
     def get(self, request, *args, **kwargs):
         version = get_object_or_404(self.get_document().frozen_versions(), number=kwargs["number"])
         return frozen_pdf(version, agreed=request.GET.get("agreed") == "1")
-
-
-# Notifications (the person's own, whatever the tenant).
-
-
-class NotificationListView(TemplateView):
-    template_name = "documents/notifications.html"
-
-    def get_context_data(self, **kwargs):
-        notifications = list(Notification.objects.filter(user=self.request.user)[:100])
-        return super().get_context_data(notifications=notifications, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        Notification.objects.filter(user=request.user, read_at__isnull=True).update(read_at=timezone.now())
-        return redirect("notifications")
-
-
-class NotificationOpenView(View):
-    def get(self, request, pk):
-        notification = get_object_or_404(Notification, pk=pk, user=request.user)
-        if notification.read_at is None:
-            Notification.objects.filter(pk=pk).update(read_at=timezone.now())
-        return redirect(notification.url)

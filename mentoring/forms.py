@@ -5,8 +5,9 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
 from django_scopes.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
 
+from core.roles import MUNICIPAL_ROLES, SCHOOL_ROLES, Role
+
 from .models import Consent, Mentee, Mentor, PartnerOrganization, SupportCategory, Tag, User
-from .roles import MUNICIPAL_ROLES, SCHOOL_ROLES, Role
 from .services.people import minor_representative_errors
 from .validators import no_markup
 

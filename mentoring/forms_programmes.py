@@ -8,9 +8,10 @@ from datetime import date
 from django import forms
 from django_scopes.forms import SafeModelMultipleChoiceField
 
+from core.roles import Role
+
 from .forms import DATE_WIDGET, PlainTextFormMixin
 from .models import Mentee, Mentor, MentoringForm, Programme, Stage, StageActivity, SubProgramme, TrainingSession, User
-from .roles import Role
 from .services.programmes import SUBPROGRAMME_FIELDS, role_models_from_text, selectable_mentors
 
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024

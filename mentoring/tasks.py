@@ -1,42 +1,20 @@
-"""Celery tasks of the mentoring app, and the base class that runs a task inside its tenant's scope."""
+"""Celery tasks of the mentoring app: the role invitation, and the daily and hourly care of personal data.
+
+Every task is sent through ``core.queue.enqueue`` and runs in its school's scope (``core.tasks.TenantTask``).
+"""
 
 from celery import shared_task
-from celery.contrib.django.task import DjangoTask
-from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
-from django_scopes import scope
 
-from .models import Membership, Municipality, Organization
-from .tenancy import tenant_scope
-
-
-class TenantTask(DjangoTask):
-    """A task that works for one tenant: it takes ``organization_id`` or ``municipality_id`` (never an
-    instance), reloads the tenant, runs inside its scope and passes it to the task as ``tenant`` (declare
-    it as ``tenant=None``). Tasks retry a few times on a lost connection."""
-
-    autoretry_for = (ConnectionError,)
-    max_retries = 3
-    retry_backoff = True
-
-    def __call__(self, *args, **kwargs):
-        if "organization_id" in kwargs:
-            tenant = Organization.objects.get(pk=kwargs["organization_id"])
-        elif "municipality_id" in kwargs:
-            tenant = Municipality.objects.get(pk=kwargs["municipality_id"])
-        else:
-            raise TypeError(f"{self.name} needs organization_id or municipality_id.")
-        with scope(**tenant_scope(tenant)):
-            return super().__call__(*args, tenant=tenant, **kwargs)
-
-
-def absolute_url(path: str) -> str:
-    return settings.PORTAL_BASE_URL.rstrip("/") + path
+from core.models import Membership, Organization
+from core.queue import enqueue
+from core.tasks import TenantTask
+from core.tenancy import absolute_url
 
 
 @shared_task(base=TenantTask, bind=True)
@@ -72,7 +50,7 @@ def send_role_granted_email(
 def erase_withdrawn_personal_data():
     """Daily (beat): for every school, anonymise the people whose withdrawn consent reached its term."""
     for organization_id in Organization.objects.values_list("pk", flat=True):
-        erase_withdrawn_personal_data_of.delay(organization_id=organization_id)
+        enqueue(erase_withdrawn_personal_data_of, organization_id=organization_id)
 
 
 @shared_task(base=TenantTask, bind=True)
@@ -84,27 +62,11 @@ def erase_withdrawn_personal_data_of(self, *, organization_id, tenant=None):
         erase_person(person, tenant=tenant)
 
 
-@shared_task(base=TenantTask, bind=True)
-def run_import_preview(self, *, organization_id, job_id, tenant=None):
-    """Check every row of an uploaded file and store the preview on the job (import, step 1)."""
-    from .services.imports import preview_job
-
-    preview_job(job_id, tenant=tenant)
-
-
-@shared_task(base=TenantTask, bind=True)
-def run_import(self, *, organization_id, job_id, tenant=None):
-    """Import a confirmed file: every row or none (import, step 2)."""
-    from .services.imports import import_job
-
-    import_job(job_id, tenant=tenant)
-
-
 @shared_task
 def expire_import_previews():
     """Hourly (beat): for every school, delete uploaded files whose preview was abandoned."""
     for organization_id in Organization.objects.values_list("pk", flat=True):
-        expire_import_previews_of.delay(organization_id=organization_id)
+        enqueue(expire_import_previews_of, organization_id=organization_id)
 
 
 @shared_task(base=TenantTask, bind=True)
@@ -113,31 +75,3 @@ def expire_import_previews_of(self, *, organization_id, tenant=None):
     from .services.imports import expire_abandoned
 
     expire_abandoned(tenant)
-
-
-@shared_task(base=TenantTask, bind=True)
-def render_file(self, *, job_id, organization_id=None, municipality_id=None, tenant=None):
-    """Render a document or report for a file job (``mentoring.services.files``)."""
-    from .services import files
-
-    files.run(job_id)
-
-
-@shared_task
-def fail_stale_file_jobs():
-    """Every 15 minutes (beat): file jobs silent for longer than a task can live are marked failed, with the
-    reason, so their pages offer «Запустить ещё раз» instead of a progress bar forever."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from .services import files
-
-    # Past the hard time limit and the visibility timeout, no worker can still be working on it.
-    silence = timedelta(seconds=settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] + 60)
-    cutoff = timezone.now() - silence
-    failed = 0
-    for tenant in [*Organization.objects.all(), *Municipality.objects.all()]:
-        with scope(**tenant_scope(tenant)):
-            failed += files.fail_stale(cutoff)
-    return failed

@@ -7,12 +7,12 @@ class MonitoringConfig(AppConfig):
     verbose_name = "Мониторинг"
 
     def ready(self):
-        # The reports register their renderers by kind (documents.rendering) when the module is imported.
-        from mentoring.models.audit import ACTION_LABELS
+        # The reports register their renderers by kind (core.rendering) when the module is imported.
+        from core.audit import register_actions
 
         from . import renderers  # noqa: F401
 
-        ACTION_LABELS.update(
+        register_actions(
             {
                 "wave.launched": "Начато анкетирование",
                 "wave.reminded": "Отправлены напоминания об анкетировании",

@@ -1,4 +1,4 @@
-"""The monitoring reports as files (documents.rendering): PDF from templates (with the SVG charts) and XLSX.
+"""The monitoring reports as files (core.rendering): PDF from templates (with the SVG charts) and XLSX.
 
 Each renderer rebuilds its data from the job's params inside the tenant's scope (``load``); a period with no
 data gives a report that says so. Only a request that makes no sense (no such programme, dates reversed) is
@@ -13,9 +13,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from documents.rendering import Renderer, RenderRefused, register
-from documents.rendering.pdf import template_to_pdf
-from mentoring.models import Municipality, Organization, Programme
+from core.models import Municipality, Organization
+from core.rendering import Renderer, RenderRefused, register
+from core.rendering.formulas import csv_text
+from core.rendering.pdf import template_to_pdf
+from mentoring.models import Programme
 from monitoring.services import reports
 
 BOLD = Font(bold=True)
@@ -34,9 +36,7 @@ def parse_period(params) -> tuple[date, date]:
 
 def safe_cell(value):
     """Text that a spreadsheet would take for a formula is written as text."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
+    return csv_text(value) if isinstance(value, str) else value
 
 
 class Sheet:

@@ -1,7 +1,7 @@
 """Celery tasks of the monitoring: reminders of a wave, and the monthly snapshot of indicators.
 
 Tasks take ids and run inside their school's scope (``TenantTask``); the reports themselves are rendered by the
-one file-job task (``mentoring.tasks.render_file``).
+one job task (``core.tasks.run_job``).
 """
 
 from celery import shared_task
@@ -10,8 +10,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from mentoring.models import Organization
-from mentoring.tasks import TenantTask, absolute_url
+from core.models import Organization
+from core.queue import enqueue
+from core.tasks import TenantTask
+from core.tenancy import absolute_url
 
 
 @shared_task(base=TenantTask, bind=True)
@@ -53,7 +55,7 @@ def send_wave_reminders(self, *, organization_id, wave_id, invitation_ids, tenan
 def take_indicator_snapshots():
     """Monthly (beat): one task per school stores its indicator values for the month."""
     for organization_id in Organization.objects.values_list("pk", flat=True):
-        take_indicator_snapshot_of.delay(organization_id=organization_id)
+        enqueue(take_indicator_snapshot_of, organization_id=organization_id)
 
 
 @shared_task(base=TenantTask, bind=True)

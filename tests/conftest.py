@@ -19,18 +19,15 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from config.celery import app as celery_app
-from documents.models import Notification
+from core.models import Job, Membership, Municipality, Notification, Organization
+from core.roles import MUNICIPAL_ROLES, SCHOOL_ROLES, Role
 from documents.services import drafting, workflow
 from mentoring.models import (
     BestPractice,
     Consent,
-    Job,
     Meeting,
-    Membership,
     Mentee,
     Mentor,
-    Municipality,
-    Organization,
     PartnerOrganization,
     PlanItem,
     ProgrammeMentor,
@@ -40,7 +37,6 @@ from mentoring.models import (
     TrainingSession,
     User,
 )
-from mentoring.roles import MUNICIPAL_ROLES, SCHOOL_ROLES, Role
 from mentoring.services.pairs import form_pair
 from mentoring.services.programmes import create_programme, ensure_forms
 from monitoring.models import Invitation
@@ -345,7 +341,10 @@ class World:
                     "school": school,
                 }
             self.notification = Notification.objects.create(
-                user=self.users[Role.MENTOR], text="Проверка", url=reverse("school_home", args=[self.school.slug])
+                user=self.users[Role.MENTOR],
+                organization=self.school,
+                text="Проверка",
+                url=reverse("school_home", args=[self.school.slug]),
             )
             self.staff = User.objects.create_superuser(
                 email="staff@platform.test", password=PASSWORD, last_name="Платформа", first_name="Админ"
@@ -407,7 +406,7 @@ def empty_db(db):
     transactional, so the committed world comes back with the rollback): for tests that count every row."""
     tables = [
         model._meta.db_table
-        for label in ("mentoring", "documents", "monitoring")
+        for label in ("core", "mentoring", "documents", "monitoring")
         if apps.is_installed(label)
         for model in apps.get_app_config(label).get_models()
     ]

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 from openpyxl import Workbook, load_workbook
 
-from mentoring.models import Job
+from core.models import Job
 
 ADULT_MENTEE = {
     "Фамилия": "Орлова",
@@ -86,7 +86,7 @@ def upload(client, world, capture, name, content, base="mentees"):
 
 def confirm(client, world, capture, job):
     with capture(execute=True):
-        response = client.post(school_url(world, "job_confirm", pk=job.pk))
+        response = client.post(school_url(world, "import_job_confirm", pk=job.pk))
     return followed(client, response)
 
 

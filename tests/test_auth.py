@@ -9,7 +9,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from mentoring.roles import Role
+from core.roles import Role
 
 from .conftest import PASSWORD
 

@@ -10,10 +10,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django_scopes import scope, scopes_disabled
+from django_scopes import scopes_disabled
 
-from mentoring.models import Membership, Mentee, Mentor, ProgrammeMentor, StageActivity
-from mentoring.roles import Role
+from core.models import Membership
+from core.roles import Role
+from core.tenancy import tenant_scope
+from mentoring.models import Mentee, Mentor, ProgrammeMentor, StageActivity
 from mentoring.services.programmes import overdue_activities, stage_readiness
 from mentoring.views.dashboard import school_url
 
@@ -91,7 +93,7 @@ def test_the_inactive_figure_follows_the_30_day_rule(world):
 
 def test_stage_progress_shows_a_tick_or_the_reasons(world):
     content = home(world, Role.CURATOR).content.decode()
-    with scope(organization=world.school.pk):
+    with tenant_scope(world.school):
         readiness = stage_readiness(world.people[world.school.pk]["programme"])
     assert content.count('data-testid="stage"') == 7
     assert content.count('data-testid="stage-ready"') == sum(1 for r in readiness.values() if r.ready)
@@ -108,7 +110,7 @@ def test_overdue_activities_are_listed_for_the_curator(world):
         StageActivity.objects.create(
             organization=world.school, stage=stage, title="Провести педсовет", due_on=today() - timedelta(days=3)
         )
-    with scope(organization=world.school.pk):
+    with tenant_scope(world.school):
         overdue = overdue_activities(world.people[world.school.pk]["programme"]).count()
     content = home(world, Role.CURATOR).content.decode()
     assert 'data-testid="overdue"' in content

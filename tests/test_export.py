@@ -7,10 +7,11 @@ from datetime import date
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django_scopes import scope
 
-from mentoring.models import AuditEntry, Job, Mentee
-from mentoring.roles import Role
+from core.models import AuditEntry, Job
+from core.roles import Role
+from core.tenancy import tenant_scope
+from mentoring.models import Mentee
 
 from .spreadsheets import last_job, open_xlsx, school_url, upload
 
@@ -30,7 +31,7 @@ def director(world):
 
 
 def add_mentee(world, **fields):
-    with scope(organization=world.school.pk):
+    with tenant_scope(world.school):
         return Mentee.objects.create(organization=world.school, **{"first_name": "Анна", **fields})
 
 
@@ -121,7 +122,7 @@ def test_support_categories_are_never_exported(world, director, fmt):
 
 def test_every_export_is_audited(world, director):
     export(director, world, "mentor", "csv", training="trained")
-    with scope(organization=world.school.pk):
+    with tenant_scope(world.school):
         entry = AuditEntry.objects.get(action="people.exported")
     assert entry.actor == world.users[Role.DIRECTOR]
     assert entry.changes["формат"] == [None, "csv"] and entry.changes["записей"] == [None, "1"]

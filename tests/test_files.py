@@ -5,16 +5,15 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
-from django_scopes import scope
 
-from mentoring.models import Job
-from mentoring.services import files
-from mentoring.tasks import fail_stale_file_jobs
-from mentoring.tenancy import tenant_scope
+from core.jobs import lifecycle
+from core.models import Job
+from core.tasks import fail_stale_jobs
+from core.tenancy import tenant_scope
 
 
 def test_a_job_silent_past_any_worker_is_failed_and_runs_again(world, django_capture_on_commit_callbacks):
-    with scope(**tenant_scope(world.school)):
+    with tenant_scope(world.school):
         director = world.people[world.school.pk]["file_job"].user
         roadmap = world.people[world.school.pk]["document"]
         stuck = Job.objects.create(
@@ -34,26 +33,26 @@ def test_a_job_silent_past_any_worker_is_failed_and_runs_again(world, django_cap
         silence = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] + 120
         Job.objects.filter(pk=stuck.pk).update(updated_at=timezone.now() - timedelta(seconds=silence))
 
-    assert fail_stale_file_jobs() == 1
+    assert fail_stale_jobs() == 1
     stuck.refresh_from_db()
     fresh.refresh_from_db()
-    assert (stuck.status, stuck.error) == (Job.Status.FAILED, files.STALE)
+    assert (stuck.status, stuck.error) == (Job.Status.FAILED, lifecycle.STALE)
     assert fresh.status == Job.Status.PENDING
 
     page = world.client_for(director).get(stuck.get_absolute_url()).content.decode()
     assert "Задание прервано" in page and "Запустить ещё раз" in page
-    with scope(**tenant_scope(world.school)), django_capture_on_commit_callbacks(execute=True):
-        assert files.retry(stuck)
+    with tenant_scope(world.school), django_capture_on_commit_callbacks(execute=True):
+        assert lifecycle.retry(stuck)
     stuck.refresh_from_db()
     assert stuck.status == Job.Status.READY and stuck.output_file.read().startswith(b"%PDF")
 
 
 def test_a_job_run_again_is_not_taken_for_a_dead_one(world):
     """Running again (or reporting progress) renews the job's sign of life, so the sweep leaves it alone."""
-    with scope(**tenant_scope(world.school)):
+    with tenant_scope(world.school):
         job = world.people[world.school.pk]["file_job"]
         old = timezone.now() - timedelta(seconds=settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] + 120)
         Job.objects.filter(pk=job.pk).update(status=Job.Status.FAILED, updated_at=old)
         Job.objects.filter(pk=job.pk).update(kind="roadmap", params={"fmt": "pdf", "document": 0})
-        assert files.retry(job)  # queued, not run: the callbacks are not executed
-    assert fail_stale_file_jobs() == 0
+        assert lifecycle.retry(job)  # queued, not run: the callbacks are not executed
+    assert fail_stale_jobs() == 0

@@ -13,22 +13,13 @@ from django.test import RequestFactory
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from core.models import Membership, Municipality, Organization
+from core.roles import Role
+from core.tenancy import tenant_scope
 from mentoring import synthetic
 from mentoring.management.commands.generate_dataset import Command as GenerateDataset
-from mentoring.models import (
-    Consent,
-    Membership,
-    Mentee,
-    Mentor,
-    Municipality,
-    Organization,
-    PartnerOrganization,
-    SupportCategory,
-    Tag,
-    User,
-)
+from mentoring.models import Consent, Mentee, Mentor, PartnerOrganization, SupportCategory, Tag, User
 from mentoring.models.people import age_on
-from mentoring.roles import Role
 from mentoring.services.people import with_consent_flags
 from tests.conftest import fill_school
 
@@ -540,15 +531,15 @@ def test_families_agree():
 
 
 def test_each_generated_school_runs_a_programme_with_pairs_and_journals(empty_db):
-    from django_scopes import scope
 
-    from mentoring.models import Meeting, Organization, Pair, PairMember, Programme
+    from core.models import Organization
+    from mentoring.models import Meeting, Pair, PairMember, Programme
 
     call_command("generate_dataset", schools=2, mentors_per_school=3, mentees_per_school=40, stdout=StringIO())
     with scopes_disabled():
         schools = list(Organization.objects.filter(slug__startswith="gen-o-"))
     for school in schools:
-        with scope(organization=school.pk):
+        with tenant_scope(school):
             programme = Programme.objects.get()
             assert programme.stages.count() == 7
             pairs = Pair.objects.all()

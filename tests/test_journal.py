@@ -10,10 +10,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from django_scopes import scope, scopes_disabled
+from django_scopes import scopes_disabled
 
-from mentoring.models import AuditEntry, Meeting, Membership, Mentee, Mentor, Pair, PairMember, PlanItem, Programme
-from mentoring.roles import Role
+from core.models import AuditEntry, Membership
+from core.roles import Role
+from core.tenancy import tenant_scope
+from mentoring.models import Meeting, Mentee, Mentor, Pair, PairMember, PlanItem, Programme
 from mentoring.services.journal import save_meeting
 
 from .conftest import make_user
@@ -28,7 +30,7 @@ def url(world, name, **kwargs):
 
 
 def in_school(world):
-    return scope(organization=world.school.pk)
+    return tenant_scope(world.school)
 
 
 def add_mentor(world, email, last_name="Орлова"):

@@ -4,10 +4,11 @@ import re
 
 from django.core import mail
 from django.urls import reverse
-from django_scopes import scope
 
-from mentoring.models import AuditEntry, Membership, User
-from mentoring.roles import Role
+from core.models import AuditEntry, Membership
+from core.roles import Role
+from core.tenancy import tenant_scope
+from mentoring.models import User
 
 
 def members_url(world):
@@ -28,7 +29,7 @@ def test_director_invites_a_new_mentor_who_sets_a_password_and_logs_in(
     user = User.objects.get(email="petrova@school.test")
     assert not user.has_usable_password()
     assert Membership.objects.filter(user=user, organization=world.school, role=Role.MENTOR).exists()
-    with scope(organization=world.school.pk):
+    with tenant_scope(world.school):
         entry = AuditEntry.objects.get(action="membership.granted")
     assert entry.actor == world.users[Role.DIRECTOR]
     assert entry.changes == {"role": [None, "Наставник"], "user": [None, "petrova@school.test"]}
@@ -93,7 +94,7 @@ def test_director_revokes_a_role_and_it_is_audited(world):
     membership = Membership.objects.get(organization=world.school, role=Role.MENTOR)
     director.post(reverse("school_member_revoke", kwargs={"org": world.school.slug, "pk": membership.pk}))
     assert not Membership.objects.filter(pk=membership.pk).exists()
-    with scope(organization=world.school.pk):
+    with tenant_scope(world.school):
         assert AuditEntry.objects.get(action="membership.revoked").changes["role"] == ["Наставник", None]
     mentor = world.client_for(world.users[Role.MENTOR])
     assert mentor.get(f"/o/{world.school.slug}/").status_code == 404

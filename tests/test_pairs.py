@@ -13,11 +13,13 @@ from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from django_scopes import scope, scopes_disabled
+from django_scopes import scopes_disabled
 
+from core.models import AuditEntry
+from core.roles import Role
+from core.tenancy import tenant_scope
 from documents.models import Document
 from mentoring.models import (
-    AuditEntry,
     BestPractice,
     Consent,
     Mentee,
@@ -30,7 +32,6 @@ from mentoring.models import (
     ProgrammeMentor,
     RewardNomination,
 )
-from mentoring.roles import Role
 from mentoring.services import matching as matching_service
 from mentoring.services import pairs as pairs_service
 from mentoring.services.pairs import add_months, close_pair, form_pair, plan_period_errors
@@ -48,7 +49,7 @@ def url(world, name, **kwargs):
 
 
 def in_school(world):
-    return scope(organization=world.school.pk)
+    return tenant_scope(world.school)
 
 
 def people(world):
@@ -375,7 +376,7 @@ def in_threads(world, *calls):
 
     def run(index, call):
         try:
-            with scope(organization=world.school.pk):
+            with tenant_scope(world.school):
                 start.wait(timeout=10)
                 results[index] = ("formed", call().pk)
         except ValidationError as error:

@@ -5,10 +5,11 @@ from datetime import date, timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from django_scopes import scope
 
-from mentoring.models import AuditEntry, Consent, Mentee, Mentor
-from mentoring.roles import Role
+from core.models import AuditEntry
+from core.roles import Role
+from core.tenancy import tenant_scope
+from mentoring.models import Consent, Mentee, Mentor
 from mentoring.tasks import erase_withdrawn_personal_data
 
 ADULT = "1990-05-17"
@@ -28,7 +29,7 @@ def url(world, name, **kwargs):
 
 
 def in_school(world):
-    return scope(organization=world.school.pk)
+    return tenant_scope(world.school)
 
 
 MENTEE = {
@@ -210,7 +211,9 @@ def test_a_mentee_of_another_school_cannot_be_linked_as_a_child(world, curator):
     assert "Выберите корректный вариант" in response.content.decode()
 
 
-def test_withdrawal_schedules_erasure_and_the_beat_job_anonymises_once(world, curator):
+def test_withdrawal_schedules_erasure_and_the_beat_job_anonymises_once(
+    world, curator, django_capture_on_commit_callbacks
+):
     people = world.people[world.school.pk]
     mentee, consent = people["mentee"], people["consent"]
     curator.post(url(world, "consent_withdraw", pk=consent.pk), {"note": "заявление матери от 01.10.2025"})
@@ -225,8 +228,9 @@ def test_withdrawal_schedules_erasure_and_the_beat_job_anonymises_once(world, cu
 
     with in_school(world):
         Consent.objects.filter(pk=consent.pk).update(erasure_due=timezone.localdate())
-    erase_withdrawn_personal_data.apply()
-    erase_withdrawn_personal_data.apply()  # idempotent
+    with django_capture_on_commit_callbacks(execute=True):  # one task per school, sent after the commit
+        erase_withdrawn_personal_data.apply()
+        erase_withdrawn_personal_data.apply()  # idempotent
     with in_school(world):
         mentee.refresh_from_db()
         erased = list(AuditEntry.objects.filter(action="person.erased"))
@@ -240,7 +244,7 @@ def test_withdrawal_schedules_erasure_and_the_beat_job_anonymises_once(world, cu
     assert len(erased) == 1
     assert "законный представитель: ФИО" in erased[0].changes["удалено"][1]
     # Other schools are untouched.
-    with scope(organization=world.other_school.pk):
+    with tenant_scope(world.other_school):
         assert Mentee.objects.get().last_name == "Петров"
 
 

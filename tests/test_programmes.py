@@ -13,10 +13,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from django_scopes import scope
 
+from core.models import AuditEntry
+from core.roles import Role
+from core.tenancy import tenant_scope
 from mentoring.models import (
-    AuditEntry,
     Mentee,
     Mentor,
     MentoringForm,
@@ -27,7 +28,6 @@ from mentoring.models import (
     SubProgramme,
     TrainingSession,
 )
-from mentoring.roles import Role
 from mentoring.services.programmes import create_programme, ensure_forms
 
 TODAY = timezone.localdate()
@@ -38,7 +38,7 @@ def url(world, name, **kwargs):
 
 
 def in_school(world):
-    return scope(organization=world.school.pk)
+    return tenant_scope(world.school)
 
 
 @pytest.fixture

@@ -4,9 +4,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django_scopes import scopes_disabled
 
-from mentoring.audit import log_action
-from mentoring.models import Membership, Organization
-from mentoring.roles import Role
+from core.audit import log_action
+from core.models import Membership, Organization
+from core.roles import Role
 
 from .conftest import make_user
 

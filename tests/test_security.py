@@ -10,7 +10,7 @@ import pytest
 from django.test import override_settings
 from django.urls import include, path
 
-from mentoring.roles import Role
+from core.roles import Role
 
 ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION_ENV = {

@@ -6,18 +6,18 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
-from django_scopes import scope, scopes_disabled
+from django_scopes import scopes_disabled
 
+from core.models import Membership, Municipality, Organization
+from core.roles import Role
+from core.tenancy import tenant_scope
 from mentoring import synthetic
 from mentoring.management.commands.seed_demo import DEMO_PASSWORD, SCHOOL_BASES
 from mentoring.models import (
     Consent,
     Meeting,
-    Membership,
     Mentee,
     Mentor,
-    Municipality,
-    Organization,
     Pair,
     PairMember,
     PartnerOrganization,
@@ -31,7 +31,6 @@ from mentoring.models import (
     User,
 )
 from mentoring.models.people import age_on
-from mentoring.roles import Role
 from mentoring.services.people import with_consent_flags
 from mentoring.services.programmes import inactive_pairs, stage_readiness
 
@@ -201,7 +200,7 @@ def test_second_run_keeps_one_consent_per_person(seeded):
 
 def test_each_school_runs_a_programme_in_progress(seeded):
     for school in Organization.objects.all():
-        with scope(organization=school.pk):
+        with tenant_scope(school):
             programme = Programme.objects.get()
             assert programme.stages.count() == 7
             pairs = Pair.objects.filter(programme=programme)

@@ -5,14 +5,14 @@ from django.core.exceptions import ImproperlyConfigured
 from django.test import override_settings
 from django.urls import include, path
 from django.views.generic import TemplateView
-from django_scopes import ScopeError, scope, scopes_disabled
+from django_scopes import ScopeError, scopes_disabled
 
 from config.celery import app as celery_app
-from mentoring.audit import log_action
-from mentoring.models import AuditEntry, Membership
-from mentoring.roles import Role
-from mentoring.tasks import TenantTask
-from mentoring.tenancy import tenant_scope
+from core.audit import log_action
+from core.models import AuditEntry, Membership
+from core.roles import Role
+from core.tasks import TenantTask
+from core.tenancy import tenant_scope
 
 
 @pytest.fixture
@@ -36,19 +36,19 @@ def test_query_without_scope_raises(entries):
 
 
 def test_school_scope_sees_only_its_rows(world, entries):
-    with scope(**tenant_scope(world.school)):
+    with tenant_scope(world.school):
         assert {entry.organization_id for entry in AuditEntry.objects.all()} == {world.school.pk}
 
 
 def test_municipal_scope_sees_its_schools_only(world, entries):
-    with scope(**tenant_scope(world.municipality)):
+    with tenant_scope(world.municipality):
         seen = {entry.organization_id for entry in AuditEntry.objects.all()}
     assert seen == {world.school.pk, world.sibling.pk}
 
 
 def test_municipality_without_schools_sees_nothing(db, world, entries):
     empty = type(world.municipality).objects.create(slug="empty", name="Пусто", short_name="Пусто", region="—")
-    with scope(**tenant_scope(empty)):
+    with tenant_scope(empty):
         assert AuditEntry.objects.count() == 0
 
 

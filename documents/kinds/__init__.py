@@ -8,7 +8,7 @@ registry (documents/renderers.py) gets one renderer per kind.
 
 from dataclasses import dataclass
 
-from documents.rendering import RenderRefused
+from core.rendering import RenderRefused
 
 
 class MissingData(RenderRefused):

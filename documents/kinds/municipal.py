@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from mentoring.models import Membership, Organization
-from mentoring.roles import Role
+from core.models import Membership, Organization
+from core.roles import Role
 
 from ..content import (
     BLANK_NUMBER,

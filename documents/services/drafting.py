@@ -2,9 +2,9 @@
 
 from django.db import transaction
 
-from mentoring.audit import log_action
-from mentoring.models import Organization
-from mentoring.models.jobs import tenant_key
+from core.audit import log_action
+from core.models import Organization
+from core.models.tenants import tenant_key
 
 from ..kinds import MissingData, content_of, kind_of
 from ..models import Document
@@ -29,10 +29,7 @@ def create(*, tenant, kind_code: str, actor, programme=None, subject_id=None, re
     if kind.level != level:
         raise DocumentRefused("Такой документ здесь не составляется.")
     document = Document(kind=kind_code, programme=programme, subject_id=subject_id, created_by=actor)
-    if level == "school":
-        document.organization = tenant
-    else:
-        document.municipality = tenant
+    document.tenant = tenant
     if kind.unique:
         existing = Document.owned.filter(tenant_key=tenant_key(tenant), kind=kind_code, programme=programme).first()
         if existing is not None:

@@ -15,16 +15,18 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from mentoring.audit import log_action
-from mentoring.models import Municipality, Organization
-from mentoring.roles import Capability, has_capability
+from core.audit import log_action
+from core.members import holders_of
+from core.models import Municipality, Organization
+from core.models.tenants import tenant_key
+from core.notifications import notify
+from core.rendering.pdf import template_to_pdf
+from core.roles import Capability, has_capability
 
 from ..kinds import content_of, kind_of
 from ..models import Document, DocumentVersion, RegisterCounter, Remark
 from ..renderers import file_name
-from ..rendering.pdf import template_to_pdf
 from .drafting import DocumentRefused
-from .notifications import approvers, members, municipal_reviewers, notify
 
 S = Document.Status
 MAX_REMARK = 5000
@@ -45,11 +47,19 @@ def _approve_capability(document) -> Capability:
     return Capability.APPROVE_MUNICIPAL_DOCUMENTS
 
 
-def _authors(document) -> list:
-    from mentoring.roles import Role
+def _draft_capability(document) -> Capability:
+    if document.organization_id:
+        return Capability.DRAFT_SCHOOL_DOCUMENTS
+    return Capability.DRAFT_MUNICIPAL_DOCUMENTS
 
-    roles = [Role.CURATOR] if document.organization_id else [Role.MUNICIPAL_SPECIALIST]
-    return [document.created_by, *members(document.tenant, roles)]
+
+def _authors(document) -> list:
+    """Who wrote the document and who may draft it: they hear it came back."""
+    return [document.created_by, *holders_of(document.tenant, _draft_capability(document))]
+
+
+def _approvers(document) -> list:
+    return holders_of(document.tenant, _approve_capability(document))
 
 
 def _text(text: str) -> str:
@@ -71,9 +81,10 @@ def send_for_approval(document: Document, *, actor, request=None) -> Document:
     document.save(update_fields=["status", "updated_at"])
     log_action("document.sent", actor=actor, tenant=document.tenant, obj=document, request=request)
     notify(
-        approvers(document.tenant),
+        _approvers(document),
         f"На утверждение: {kind_of(document.kind).name} (версия {document.version})",
         document.get_absolute_url(),
+        tenant=document.tenant,
         except_user=actor,
     )
     return document
@@ -118,6 +129,7 @@ def approve(document: Document, *, actor, roles, request=None) -> Document:
         _authors(document),
         f"Утверждён: {kind.name} № {document.number} от {today:%d.%m.%Y}",
         document.get_absolute_url(),
+        tenant=document.tenant,
         except_user=actor,
     )
     if kind.needs_agreement:
@@ -128,8 +140,6 @@ def approve(document: Document, *, actor, roles, request=None) -> Document:
 
 def _next_number(tenant: Organization | Municipality, today: date) -> str:
     """The next number of the tenant's register for the year (the row is locked until commit)."""
-    from mentoring.models.jobs import tenant_key
-
     counter, _ = RegisterCounter.objects.select_for_update().get_or_create(
         tenant_key=tenant_key(tenant), year=today.year
     )
@@ -160,6 +170,7 @@ def return_to_author(document: Document, text: str, *, actor, roles, request=Non
         _authors(document),
         f"Возвращён на доработку: {kind_of(document.kind).name}",
         document.get_absolute_url(),
+        tenant=document.tenant,
         except_user=actor,
     )
     return document
@@ -169,9 +180,10 @@ def _submit(document: Document, *, actor, request=None) -> None:
     document.status = S.SUBMITTED
     log_action("document.submitted", actor=actor, tenant=document.tenant, obj=document, request=request)
     notify(
-        municipal_reviewers(document.organization.municipality),
+        holders_of(document.organization.municipality, Capability.AGREE_ROADMAPS),
         f"На согласование: дорожная карта {document.organization.short_name} (версия {document.version})",
         reverse("m_school_document", kwargs={"muni": document.organization.municipality.slug, "pk": document.pk}),
+        tenant=document.organization.municipality,
         except_user=actor,
     )
 
@@ -263,4 +275,4 @@ def return_with_remarks(document: Document, text: str, *, tenant: Municipality, 
 
 def _tell_school(document: Document, text: str) -> None:
     """The school's authors and its director hear what the department decided."""
-    notify([*_authors(document), *approvers(document.tenant)], text, document.get_absolute_url())
+    notify([*_authors(document), *_approvers(document)], text, document.get_absolute_url(), tenant=document.tenant)

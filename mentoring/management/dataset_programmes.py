@@ -7,10 +7,11 @@ from datetime import date, timedelta
 
 from django.db import reset_queries
 
+from core.models import Membership
+from core.roles import Role
 from mentoring import reference
 from mentoring.models import (
     Meeting,
-    Membership,
     Mentee,
     Mentor,
     MentoringForm,
@@ -22,7 +23,6 @@ from mentoring.models import (
     Stage,
     StageActivity,
 )
-from mentoring.roles import Role
 from mentoring.services.programmes import STAGE_SHARES
 
 BATCH = 2000

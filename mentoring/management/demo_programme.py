@@ -5,13 +5,12 @@ import random
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
-from django_scopes import scope
 
+from core.tenancy import tenant_scope
 from mentoring.models import Meeting, Mentee, Mentor, PlanItem, Programme, ProgrammeMentor, Stage, TrainingSession
 from mentoring.services.matching import suggest
 from mentoring.services.pairs import form_pair
 from mentoring.services.programmes import create_programme, ensure_forms
-from mentoring.tenancy import tenant_scope
 
 TITLE = "Программа наставничества на {start}/{end} учебный год"
 GOALS = (
@@ -35,7 +34,7 @@ MEETINGS = [
 
 def seed_programme(organization, curator, today: date, year_start: date) -> Programme:
     """Create the school's programme once; a second run finds it and changes nothing."""
-    with scope(**tenant_scope(organization)):
+    with tenant_scope(organization):
         title = TITLE.format(start=year_start.year, end=year_start.year + 1)
         existing = Programme.objects.filter(title=title).first()
         if existing:

@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import mentoring.models.consents
-import mentoring.models.jobs
+import core.models.jobs
 from django.conf import settings
 from django.db import migrations, models
 
@@ -26,8 +26,8 @@ class Migration(migrations.Migration):
                 ('params', models.JSONField(blank=True, default=dict)),
                 ('result', models.JSONField(blank=True, default=dict)),
                 ('error', models.TextField(blank=True, verbose_name='ошибка')),
-                ('input_file', models.FileField(blank=True, upload_to=mentoring.models.jobs.job_file_path)),
-                ('output_file', models.FileField(blank=True, upload_to=mentoring.models.jobs.job_file_path)),
+                ('input_file', models.FileField(blank=True, upload_to=core.models.jobs.job_file_path)),
+                ('output_file', models.FileField(blank=True, upload_to=core.models.jobs.job_file_path)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('updated_at', models.DateTimeField(auto_now=True)),
                 ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='mentoring.organization')),

@@ -5,8 +5,9 @@ from django.db import models
 from django.db.models import Q
 from django_scopes import ScopedManager
 
+from core.models import Organization
+
 from .people import Mentee, Mentor
-from .tenants import Organization
 
 # After a withdrawal the data is destroyed within this many days (152-ФЗ art. 21 p. 5).
 ERASURE_DAYS = 30

@@ -7,9 +7,10 @@ from django.db.models import Q
 from django.urls import reverse
 from django_scopes import ScopedManager
 
+from core.models import Organization
+
 from .people import Mentee, Mentor
 from .programmes import MentoringForm, Programme
-from .tenants import Organization
 
 
 class Pair(models.Model):

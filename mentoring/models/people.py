@@ -8,7 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django_scopes import ScopedManager
 
-from .tenants import Organization
+from core.models import Organization
 
 ADULT_AGE = 18
 
@@ -169,6 +169,9 @@ class Mentee(Person):
 
     def get_absolute_url(self):
         return reverse("mentee_detail", kwargs={"org": self.organization.slug, "pk": self.pk})
+
+    def audit_support_categories(self):
+        return self.support_category_labels()
 
     def support_category_labels(self):
         return [SupportCategory(code).label for code in self.support_categories if code in SupportCategory.values]

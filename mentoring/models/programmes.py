@@ -5,8 +5,9 @@ from django.db import models
 from django.urls import reverse
 from django_scopes import ScopedManager
 
+from core.models import Organization
+
 from .people import Mentor
-from .tenants import Organization
 
 
 class MentoringForm(models.Model):

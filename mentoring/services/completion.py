@@ -5,9 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, QuerySet
 
-from mentoring.audit import log_action
+from core.audit import changes_between, display_value, log_action
 from mentoring.models import BestPractice, Mentee, Mentor, Pair, PairMember, RewardNomination
-from mentoring.services.people import changes_between, display_value
 
 # The category a former mentee gets in the base of mentors.
 MENTOR_CATEGORY_OF_MENTEE = {

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
+from core.roles import Capability
 from mentoring.models import Mentee, Mentor, Pair, PairMember, Programme, ProgrammeMentor
-from mentoring.roles import Capability
 from mentoring.services.programmes import INACTIVE_DAYS, inactive_pairs, mentees_with_pair_flag
 
 

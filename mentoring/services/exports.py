@@ -1,9 +1,8 @@
 """Writing the bases to .xlsx and .csv, and the import template: one interface, ``render(...) -> (filename,
 mimetype, bytes)``.
 
-A cell that begins with =, +, -, @, a tab or a carriage return could be run as a formula by a spreadsheet.
-Such cells are written as text: in .xlsx as an explicit string cell with the quote prefix style, in .csv
-behind a single quote. Support categories are never exported: the resources have no column for them.
+A cell a spreadsheet could run as a formula is written as text (``core.rendering.formulas``). Support
+categories are never exported: the resources have no column for them.
 """
 
 import csv
@@ -17,11 +16,11 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from mentoring.audit import log_action
+from core.audit import log_action
+from core.rendering.formulas import csv_text, looks_like_formula, mark_as_text
 from mentoring.models import Mentee, Mentor, Tag
 from mentoring.resources import RESOURCES, SCHOOL_COLUMN
 from mentoring.services.search import find_mentees, find_mentors
-from mentoring.services.uploads import CSV_QUOTE_PREFIX, RISKY_STARTS
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV = "text/csv; charset=utf-8"
@@ -30,19 +29,14 @@ COLUMN_WIDTH = 22
 FILE_NAMES = {"mentees": "наставляемые", "mentors": "наставники"}
 
 
-def is_risky(value) -> bool:
-    return isinstance(value, str) and value.startswith(RISKY_STARTS)
-
-
 def xlsx_cell(sheet, value, *, bold=False):
     if isinstance(value, datetime):
         value = value.date()
     if isinstance(value, str):
         value = ILLEGAL_CHARACTERS_RE.sub("", value)
     cell = WriteOnlyCell(sheet, value=value)
-    if is_risky(value):
-        cell.data_type = "s"  # openpyxl would store «=…» as a formula
-        cell.quotePrefix = True
+    if looks_like_formula(value):
+        mark_as_text(cell)
     elif isinstance(value, date):
         cell.number_format = DATE_FORMAT
     if bold:
@@ -78,8 +72,7 @@ def csv_value(value) -> str:
         value = value.date()
     if isinstance(value, date):
         return value.strftime("%d.%m.%Y")
-    value = str(value)
-    return CSV_QUOTE_PREFIX + value if is_risky(value) else value
+    return csv_text(str(value))
 
 
 def render_csv(headers, rows) -> bytes:

@@ -1,4 +1,5 @@
-"""Importing the bases from a spreadsheet, as a long job: upload → preview of every row → confirm → import.
+"""Importing the bases from a spreadsheet, as a job of two phases on the one lifecycle (``core.jobs``):
+upload → check every row (the preview) → confirm → write.
 
 The whole file is imported or nothing is. Rows are validated by the resources of ``mentoring.resources``
 (one pass, lookups loaded once); the people are written with ``bulk_create`` in batches inside one
@@ -13,15 +14,16 @@ from datetime import timedelta
 
 import tablib
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from mentoring.audit import log_action
-from mentoring.models import Job, Organization, PartnerOrganization, Tag
+from core.audit import log_action
+from core.jobs import lifecycle
+from core.jobs.registry import JobKind, JobRefused, register_job_kind
+from core.models import Job, Organization
+from mentoring.models import PartnerOrganization, Tag
 from mentoring.resources import RESOURCES, normalized, person_key, plain_text
 from mentoring.services.uploads import Table, UploadError, read_table
-from mentoring.tasks import run_import, run_import_preview
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +34,6 @@ PREVIEW_ROWS = 200
 PROGRESS_EVERY = 500  # rows between two progress writes
 BATCH_SIZE = 1000
 PREVIEW, IMPORT = "preview", "import"
-INTERNAL_ERROR = "Не удалось обработать файл из-за внутренней ошибки. Попробуйте ещё раз позже."
 EXPIRED = "Файл удалён: предпросмотр не подтверждён вовремя. Загрузите файл заново."
 
 
@@ -71,65 +72,37 @@ def base_of(job: Job) -> str:
 
 
 def start_import(*, base: str, upload_name: str, data: bytes, fmt: str, user, tenant) -> Job:
-    """Store a checked upload as a pending job; the preview task is sent after the commit."""
-    job = Job(
-        organization=tenant,
+    """A pending import job; its file is stored and its check queued after the commit."""
+    # The stored name is random: the user's file name (often a class or a surname) stays in params only.
+    return lifecycle.create(
+        tenant=tenant,
         user=user,
         kind=JOB_KINDS[base],
-        params={"filename": upload_name[-200:], "format": fmt, "phase": PREVIEW},
+        params={"filename": upload_name[-200:], "format": fmt},
+        upload=(f"{uuid.uuid4().hex}.{fmt}", data),
     )
-    # The stored name is random: the user's file name (often a class or a surname) stays in params only.
-    job.input_file.save(f"{uuid.uuid4().hex}.{fmt}", ContentFile(data), save=False)
-    job.save()
-    run_import_preview.delay_on_commit(organization_id=tenant.pk, job_id=job.pk)
-    return job
 
 
 def recheck(job: Job) -> bool:
     """Check the stored file again (the school's lists may have been fixed); False when the file is gone or
     the job is running."""
-    if not job.input_file or not restart(job, PREVIEW, from_statuses=(Job.Status.READY, Job.Status.FAILED)):
-        return False
-    run_import_preview.delay_on_commit(organization_id=job.organization_id, job_id=job.pk)
-    return True
+    return bool(job.input_file) and lifecycle.restart(job, PREVIEW, from_statuses=(Job.Status.READY, Job.Status.FAILED))
+
+
+def can_confirm(job: Job) -> bool:
+    """A checked file without errors, still on the server."""
+    return (
+        job.status == Job.Status.READY
+        and job.phase == PREVIEW
+        and bool(job.input_file)
+        and not job.result.get("errors")
+        and bool(job.result.get("valid"))
+    )
 
 
 def confirm(job: Job) -> bool:
-    """Start the import of a preview without errors; False if it is not (or no longer) in that state."""
-    ready = (
-        job.status == Job.Status.READY
-        and job.input_file
-        and job.params.get("phase") == PREVIEW
-        and not job.result.get("errors")
-        and job.result.get("valid")
-    )
-    if not ready or not restart(job, IMPORT, from_statuses=(Job.Status.READY,)):
-        return False
-    run_import.delay_on_commit(organization_id=job.organization_id, job_id=job.pk)
-    return True
-
-
-def restart(job: Job, phase: str, *, from_statuses) -> bool:
-    """Put a job back in the queue for ``phase`` if it is still in one of ``from_statuses`` (checked in the
-    UPDATE itself, so that a double click confirms once)."""
-    params = {**job.params, "phase": phase}
-    updated = Job.objects.filter(pk=job.pk, status__in=from_statuses).update(
-        status=Job.Status.PENDING, progress=0, total=0, error="", params=params, updated_at=timezone.now()
-    )
-    job.refresh_from_db()
-    return bool(updated)
-
-
-def claim(job_id: int, phase: str) -> Job | None:
-    """Take a queued (or failed, when run again) job of ``phase`` for this run; None if there is nothing to do."""
-    job = Job.objects.filter(pk=job_id, kind__in=JOB_KINDS.values()).first()
-    if job is None or job.params.get("phase") != phase or not job.input_file:
-        return None
-    queued = Job.objects.filter(pk=job.pk, status__in=(Job.Status.PENDING, Job.Status.FAILED))
-    if not queued.update(status=Job.Status.RUNNING, progress=0, total=0, error=""):
-        return None
-    job.refresh_from_db()
-    return job
+    """Start the write of a preview without errors; False if it is not (or no longer) in that state."""
+    return can_confirm(job) and lifecycle.restart(job, IMPORT, from_statuses=(Job.Status.READY,))
 
 
 def read_job_file(job: Job) -> bytes:
@@ -162,7 +135,7 @@ def columns_of(table: Table, resource_class) -> list[str]:
     return columns
 
 
-def validate(job: Job, tenant: Organization) -> Validation:
+def validate(job: Job, tenant: Organization, progress) -> Validation:
     """Read the job's file and check every row; progress is written every ``PROGRESS_EVERY`` rows."""
     base = base_of(job)
     table = read_table(job.params.get("format", "xlsx"), read_job_file(job))
@@ -172,11 +145,11 @@ def validate(job: Job, tenant: Organization) -> Validation:
     headers = [columns[index] for index in kept]
     dataset = tablib.Dataset(*([row[index] for index in kept] for row in table.rows), headers=headers)
     total = len(dataset)
-    Job.objects.filter(pk=job.pk).update(total=total)
+    progress(0, total)
 
     def on_row(done):
         if done % PROGRESS_EVERY == 0:
-            Job.objects.filter(pk=job.pk).update(progress=done)
+            progress(done)
 
     resource = resource_class(tenant, on_row=on_row)
     resource.line_numbers = table.lines
@@ -193,7 +166,7 @@ def validate(job: Job, tenant: Organization) -> Validation:
         if number <= PREVIEW_ROWS:
             cells = [plain_text(value) for value in dataset[number - 1]]
             validation.preview_rows.append({"line": line, "cells": cells, "ok": not row_errors})
-    Job.objects.filter(pk=job.pk).update(progress=total)
+    progress(total)
     return validation
 
 
@@ -212,60 +185,43 @@ def row_messages(resource, row_result, line: int) -> list[dict]:
     return messages
 
 
-def fail(job: Job, message: str, *, keep_file: bool, result: dict | None = None) -> None:
-    if not keep_file:
-        job.input_file.delete(save=False)
-    job.status = Job.Status.FAILED
-    job.error = message
-    job.result = result or {}
-    job.save(update_fields=["status", "error", "result", "input_file", "updated_at"])
+@register_job_kind
+class ImportMentees(JobKind):
+    """An import of a base: ``preview`` checks every row and stores the preview (first rows, all errors);
+    ``import`` checks the file again against the base as it is now, then writes every row or none."""
+
+    code = JOB_KINDS["mentees"]
+    title = "Импорт наставляемых"
+    phases = (PREVIEW, IMPORT)
+    page_url_name = "import_job"
+
+    def run(self, job, phase, progress):
+        tenant = job.tenant
+        try:
+            validation = validate(job, tenant, progress)
+            if phase == PREVIEW:
+                return validation.preview(), None
+            if validation.errors:
+                raise BaseChanged("После проверки база изменилась, и в файле появились ошибки (они показаны ниже).")
+            created = write(job, validation, tenant)
+        except UploadError as error:  # the file cannot get better: it is not kept
+            raise JobRefused(error.message, keep_input=False) from None
+        except BaseChanged as error:
+            message = f"Ничего не импортировано. {error.args[0]}"
+            raise JobRefused(message, result=validation.preview()) from None
+        result = {"created": len(created), "people": [[p.pk, p.full_name] for p in created[:PREVIEW_ROWS]]}
+        return result, None
+
+    def finished(self, job, phase):
+        if phase == IMPORT:  # the rows are in the base: the file with the pupils' data goes
+            job.input_file.delete(save=False)
+            Job.objects.filter(pk=job.pk).update(input_file="")
 
 
-def preview_job(job_id: int, *, tenant: Organization) -> None:
-    """The preview task: check every row and store the preview (first rows, all errors) for the job page."""
-    job = claim(job_id, PREVIEW)
-    if job is None:
-        return
-    try:
-        validation = validate(job, tenant)
-    except UploadError as error:
-        fail(job, error.message, keep_file=False)  # the file cannot get better: it is not kept
-        return
-    except Exception:
-        fail(job, INTERNAL_ERROR, keep_file=True)
-        raise
-    job.status = Job.Status.READY
-    job.result = validation.preview()
-    job.save(update_fields=["status", "result", "updated_at"])
-
-
-def import_job(job_id: int, *, tenant: Organization) -> None:
-    """The import task: check the file again against the base as it is now, then write every row or none."""
-    job = claim(job_id, IMPORT)
-    if job is None:
-        return
-    try:
-        validation = validate(job, tenant)
-        if validation.errors:
-            raise BaseChanged("После проверки база изменилась, и в файле появились ошибки (они показаны ниже).")
-        created = write(job, validation, tenant)
-    except UploadError as error:
-        fail(job, error.message, keep_file=False)
-        return
-    except BaseChanged as error:
-        preview = validation.preview()
-        fail(job, f"Ничего не импортировано. {error.args[0]}", keep_file=True, result=preview)
-        return
-    except Exception:
-        fail(job, INTERNAL_ERROR, keep_file=True)
-        raise
-    job.input_file.delete(save=False)
-    job.status = Job.Status.DONE
-    job.result = {
-        "created": len(created),
-        "people": [[person.pk, person.full_name] for person in created[:PREVIEW_ROWS]],
-    }
-    job.save(update_fields=["status", "result", "input_file", "updated_at"])
+@register_job_kind
+class ImportMentors(ImportMentees):
+    code = JOB_KINDS["mentors"]
+    title = "Импорт наставников"
 
 
 def write(job: Job, validation: Validation, tenant: Organization) -> list:

@@ -13,10 +13,9 @@ from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Prefetc
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from mentoring.audit import log_action
+from core.audit import changes_between, display_value, log_action
+from core.roles import Capability, has_capability
 from mentoring.models import Meeting, Mentee, Pair, PairMember, PlanItem
-from mentoring.roles import Capability, has_capability
-from mentoring.services.people import changes_between, display_value
 from mentoring.services.programmes import inactive_pairs
 
 MEETING_AUDITED = (

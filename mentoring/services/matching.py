@@ -4,8 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from core.audit import log_action
 from mentoring import matching
-from mentoring.audit import log_action
 from mentoring.models import Mentee, Mentor, PairMember, Tag
 from mentoring.services.pair_rules import form_facts, mentee_facts, mentor_facts
 from mentoring.services.pairs import form_pair, latest_plan_end

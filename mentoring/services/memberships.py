@@ -3,16 +3,15 @@
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from mentoring.audit import log_action
-from mentoring.models import Membership, Municipality, Organization, User
-from mentoring.roles import Role
+from core.audit import log_action
+from core.models import Membership, Municipality, Organization
+from core.models.tenants import tenant_filter
+from core.queue import enqueue, tenant_ids
+from core.roles import Role
+from mentoring.models import User
 
 # The role that grants roles at each level: the last one holding it cannot be removed.
 GRANTING_ROLE = {Organization: Role.DIRECTOR, Municipality: Role.MUNICIPAL_COORDINATOR}
-
-
-def tenant_filter(tenant: Organization | Municipality) -> dict:
-    return {"organization": tenant} if isinstance(tenant, Organization) else {"municipality": tenant}
 
 
 @transaction.atomic
@@ -50,9 +49,7 @@ def grant_role(
     )
     from mentoring.tasks import send_role_granted_email
 
-    send_role_granted_email.delay_on_commit(
-        membership_id=membership.pk, new_account=created, **{f"{type(tenant).__name__.lower()}_id": tenant.pk}
-    )
+    enqueue(send_role_granted_email, membership_id=membership.pk, new_account=created, **tenant_ids(tenant))
     return membership
 
 

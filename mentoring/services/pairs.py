@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from mentoring.audit import log_action
+from core.audit import log_action
 from mentoring.models import Mentee, Mentor, Pair, PairMember
 from mentoring.services.pair_rules import load_form, mentee_facts, mentor_facts, refusals
 

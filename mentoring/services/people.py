@@ -7,39 +7,10 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from mentoring.audit import log_action
+from core.audit import changes_between, log_action, snapshot
 from mentoring.models import Consent, Mentee, Mentor
 from mentoring.models.consents import ERASURE_DAYS
 from mentoring.models.people import ADULT_AGE, age_on
-
-
-def display_value(instance, field):
-    """A field's value as a person reads it in the history: labels for choices, names for relations."""
-    if field.many_to_many:
-        return ", ".join(sorted(str(item) for item in getattr(instance, field.name).all())) or None
-    value = getattr(instance, field.name)
-    if value in (None, "", []):
-        return None
-    if field.choices:
-        return str(dict(field.flatchoices).get(value, value))
-    if field.name == "support_categories":
-        return ", ".join(instance.support_category_labels())
-    if hasattr(value, "isoformat"):
-        return value.strftime("%d.%m.%Y")
-    return str(value)
-
-
-def snapshot(instance) -> dict:
-    """The audited fields of a person, as displayed."""
-    if instance.pk is None:
-        return {}
-    fields = [f for f in instance._meta.get_fields() if f.concrete and not f.auto_created and f.editable]
-    skip = {"organization", "created_at", "updated_at"}
-    return {f.verbose_name: display_value(instance, f) for f in fields if f.name not in skip}
-
-
-def changes_between(before: dict, after: dict) -> dict:
-    return {key: [before.get(key), after.get(key)] for key in after if before.get(key) != after.get(key)}
 
 
 @transaction.atomic

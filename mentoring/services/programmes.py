@@ -9,8 +9,9 @@ from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from core.audit import changes_between, log_action, snapshot
+from core.roles import Capability, has_capability
 from mentoring import reference
-from mentoring.audit import log_action
 from mentoring.models import (
     Mentee,
     Mentor,
@@ -23,8 +24,7 @@ from mentoring.models import (
     StageActivity,
     SubProgramme,
 )
-from mentoring.roles import Capability, Role, has_capability
-from mentoring.services.people import changes_between, snapshot, with_consent_flags
+from mentoring.services.people import with_consent_flags
 
 INACTIVE_DAYS = 30
 # Where each stage falls in the programme's period by default (shares of its length), as in seed 003.
@@ -186,7 +186,7 @@ def visible_programmes(user, roles):
     """The programmes ``user`` may read: all of the school's, except for a user who is only a mentor there,
     who reads the programmes they take part in (selected for it, or the mentor of one of its pairs)."""
     programmes = Programme.objects.all()
-    if has_capability(set(roles) - {Role.MENTOR}, Capability.VIEW_PROGRAMME):
+    if has_capability(roles, Capability.VIEW_PROGRAMME):
         return programmes
     own = Programme.objects.filter(Q(selected_mentors__mentor__user=user) | Q(pairs__mentor__user=user))
     return programmes.filter(pk__in=own.values("pk"))

@@ -7,9 +7,8 @@ from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
-from mentoring.audit import log_action
+from core.audit import changes_between, log_action
 from mentoring.models import Mentor, Programme, ProgrammeMentor, TrainingSession
-from mentoring.services.people import changes_between
 from mentoring.services.programmes import period_text, within_programme
 
 Attendance = TrainingSession.attendees.through

@@ -16,13 +16,13 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
+from core.rendering.formulas import unquote
+
 FORMATS = ("xlsx", "csv")
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls (and .doc)
 XLSX_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
 MAX_ZIP_MEMBERS = 1000
-CSV_QUOTE_PREFIX = "'"
-RISKY_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not in text, nearly always in binary files
 # What openpyxl raises on a damaged workbook (parts missing, broken XML, wrong values), while opening or reading.
 BROKEN_XLSX = (InvalidFileException, zipfile.BadZipFile, KeyError, IndexError, ValueError, TypeError, SyntaxError)
@@ -128,14 +128,7 @@ def read_csv_rows(data: bytes):
     first_line = text.split("\n", 1)[0]
     delimiter = max(";,\t", key=first_line.count)
     for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
-        yield [unescape_csv(value) for value in row]
-
-
-def unescape_csv(value: str) -> str:
-    """Undo the export's protection against formulas: «'=…» is read back as «=…»."""
-    if value.startswith(CSV_QUOTE_PREFIX) and value[1:2] and value[1] in "=+-@":
-        return value[1:]
-    return value
+        yield [unquote(value) for value in row]  # undo the export's protection against formulas
 
 
 def is_blank(value) -> bool:

@@ -1,8 +1,8 @@
 from django.views.generic import ListView
 
-from mentoring.models import AuditEntry
-from mentoring.models.audit import ACTION_LABELS
-from mentoring.roles import Capability
+from core.audit import action_labels
+from core.models import AuditEntry
+from core.roles import Capability
 
 
 class AuditLogView(ListView):
@@ -15,15 +15,16 @@ class AuditLogView(ListView):
 
     def get_queryset(self):
         entries = AuditEntry.objects.select_related("actor").order_by("-created_at", "-id")
-        if (action := self.request.GET.get("action")) in ACTION_LABELS:
+        if (action := self.request.GET.get("action")) in action_labels():
             entries = entries.filter(action=action)
         return entries
 
     def get_context_data(self, **kwargs):
         action = self.request.GET.get("action", "")
+        labels = action_labels()
         return super().get_context_data(
-            actions=ACTION_LABELS.items(),
+            actions=labels.items(),
             selected_action=action,
-            query_string=f"action={action}" if action in ACTION_LABELS else "",
+            query_string=f"action={action}" if action in labels else "",
             **kwargs,
         )

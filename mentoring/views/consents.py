@@ -6,9 +6,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views import View
 from django.views.generic import TemplateView
 
+from core.roles import Capability
 from mentoring.forms import ConsentForm, WithdrawConsentForm
 from mentoring.models import Consent, Mentee, Mentor
-from mentoring.roles import Capability
 from mentoring.services.people import register_consent, withdraw_consent
 
 

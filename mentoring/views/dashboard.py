@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from mentoring.models import Organization, Programme
-from mentoring.roles import Capability, has_capability
+from core.models import Organization
+from core.roles import Capability, has_capability
+from mentoring.models import Programme
 from mentoring.services.dashboard import Figure, programme_figures
 from mentoring.services.journal import members_prefetch
 from mentoring.services.programmes import current_programme, inactive_pairs, overdue_activities, stage_readiness

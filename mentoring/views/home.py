@@ -1,10 +1,10 @@
 from django.shortcuts import redirect
 from django.views.generic import TemplateView
 
-from mentoring.models import Membership, Organization
-from mentoring.roles import Capability, Role, has_capability, sorted_by_role
+from core.models import Membership, Organization
+from core.roles import Capability, Role, has_capability, sorted_by_role
+from core.tenancy import tenant_memberships
 from mentoring.services.journal import active_first, own_pairs, with_journal_facts
-from mentoring.tenancy import tenant_memberships
 from mentoring.views.dashboard import dashboard_context
 
 

@@ -11,9 +11,9 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import TemplateView, View
 
+from core.roles import Capability, has_capability
 from mentoring.forms_journal import MeetingForm, PlanItemForm, PlanItemStatusForm
 from mentoring.models import Meeting, Pair, PlanItem, Programme
-from mentoring.roles import Capability, has_capability
 from mentoring.services.journal import (
     active_first,
     journal_overview,
@@ -52,11 +52,10 @@ class MyPairsView(TemplateView):
 class PairJournalView(TemplateView):
     """A pair's journal: its mentor writes in it, the director, the curator and the methodist read it.
 
-    The middleware admits any member of the school (no single capability of the matrix is "read journals or
-    keep one's own"); ``readable_pairs`` then refuses the others (403) and hides other mentors' pairs (404).
+    Those who read journals see every pair's; a mentor only their own pairs' (another mentor's pair: 404).
     """
 
-    required_capability = Capability.VIEW_SCHOOL_HOME
+    required_capability = (Capability.READ_JOURNALS, Capability.KEEP_OWN_JOURNAL)
     template_name = "mentoring/journal/pair_journal.html"
 
     def get_context_data(self, **kwargs):

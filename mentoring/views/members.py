@@ -4,10 +4,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views import View
 from django.views.generic import FormView
 
+from core.models import Membership, Organization
+from core.models.tenants import tenant_filter
+from core.roles import Capability, sorted_by_role
 from mentoring.forms import GrantRoleForm
-from mentoring.models import Membership, Organization
-from mentoring.roles import Capability, sorted_by_role
-from mentoring.services.memberships import grant_role, revoke_role, tenant_filter
+from mentoring.services.memberships import grant_role, revoke_role
 
 
 class MemberListView(FormView):

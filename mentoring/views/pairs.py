@@ -18,6 +18,7 @@ from django.utils.http import urlencode
 from django.views import View
 from django.views.generic import TemplateView
 
+from core.roles import Capability, has_capability
 from mentoring.forms_journal import PlanItemStatusForm
 from mentoring.forms_pairs import (
     AcceptForm,
@@ -29,7 +30,6 @@ from mentoring.forms_pairs import (
     parse_suggestions,
 )
 from mentoring.models import BestPractice, Mentee, Pair, PairMember, PlanItem, RewardNomination
-from mentoring.roles import Capability, has_capability
 from mentoring.services import matching as matching_service
 from mentoring.services.completion import former_mentees, mentor_from_mentee, nominate, remove_nomination, save_practice
 from mentoring.services.journal import save_plan_item
@@ -503,7 +503,7 @@ class MentorFromMenteeView(View):
 class PracticeListView(ProgrammeRequiredMixin, TemplateView):
     """The school's cases of the programme; those who cannot edit them see the publishable ones only."""
 
-    required_capability = Capability.VIEW_PROGRAMME
+    required_capability = (Capability.VIEW_PROGRAMME, Capability.VIEW_OWN_PROGRAMMES)
     template_name = "mentoring/pairs/practice_list.html"
 
     def get_context_data(self, **kwargs):

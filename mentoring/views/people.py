@@ -5,9 +5,10 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import TemplateView
 
+from core.models import AuditEntry
+from core.roles import Capability, has_capability
 from mentoring.forms import MenteeForm, MentorForm
-from mentoring.models import AuditEntry, Mentee, Mentor, PartnerOrganization, SupportCategory, Tag
-from mentoring.roles import Capability, has_capability
+from mentoring.models import Mentee, Mentor, PartnerOrganization, SupportCategory, Tag
 from mentoring.services.people import record_card_opened, save_person, with_consent_flags
 from mentoring.services.search import MENTEE_FILTERS, MENTOR_FILTERS, find_mentees, find_mentors
 

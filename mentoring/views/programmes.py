@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
+from core.roles import Capability, Role, has_capability
 from mentoring.forms_programmes import (
     ActivityDoneForm,
     ActivityForm,
@@ -47,7 +48,6 @@ from mentoring.models import (
     Tag,
     TrainingSession,
 )
-from mentoring.roles import Capability, Role, has_capability
 from mentoring.services import programmes as service
 from mentoring.services import training
 from mentoring.services.search import name_query
@@ -109,7 +109,7 @@ def readable_programmes(request):
 
 
 class ProgrammeListView(TemplateView):
-    required_capability = Capability.VIEW_PROGRAMME
+    required_capability = (Capability.VIEW_PROGRAMME, Capability.VIEW_OWN_PROGRAMMES)
     template_name = "mentoring/programmes/programme_list.html"
 
     def get_context_data(self, **kwargs):
@@ -161,7 +161,7 @@ class ProgrammeMixin:
 
 
 class ProgrammeDetailView(ProgrammeMixin, TemplateView):
-    required_capability = Capability.VIEW_PROGRAMME
+    required_capability = (Capability.VIEW_PROGRAMME, Capability.VIEW_OWN_PROGRAMMES)
     template_name = "mentoring/programmes/programme_detail.html"
 
     def get_context_data(self, **kwargs):
@@ -263,7 +263,7 @@ class StageMixin:
 
 
 class StageDetailView(StageMixin, TemplateView):
-    required_capability = Capability.VIEW_PROGRAMME
+    required_capability = (Capability.VIEW_PROGRAMME, Capability.VIEW_OWN_PROGRAMMES)
     template_name = "mentoring/programmes/stage_detail.html"
 
     def get_context_data(self, **kwargs):

@@ -7,9 +7,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views import View
 from django.views.generic import TemplateView
 
+from core.roles import Capability
 from mentoring.forms import PartnerForm, TagForm
 from mentoring.models import PartnerOrganization, Tag
-from mentoring.roles import Capability
 
 
 class TagListView(TemplateView):

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django_scopes import ScopedManager
 
-from mentoring.models import Organization
+from core.models import Organization
 
 
 class Indicator(models.Model):

@@ -11,7 +11,8 @@ from django.db import models
 from django.urls import reverse
 from django_scopes import ScopedManager
 
-from mentoring.models import Mentee, Mentor, MentoringForm, Organization, Programme
+from core.models import Organization
+from mentoring.models import Mentee, Mentor, MentoringForm, Programme
 
 
 class Respondent(models.TextChoices):

@@ -2,7 +2,8 @@ from django.conf import settings
 from django.db import models
 from django_scopes import ScopedManager
 
-from mentoring.models import Organization, Programme
+from core.models import Organization
+from mentoring.models import Programme
 
 
 class Swot(models.Model):

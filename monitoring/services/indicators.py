@@ -15,7 +15,8 @@ from django.db import transaction
 from django.db.models import Avg, Count, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
-from mentoring.models import Mentee, Mentor, Organization, PartnerOrganization, Programme
+from core.models import Organization
+from mentoring.models import Mentee, Mentor, PartnerOrganization, Programme
 from monitoring.models import Answer, Contingent, Indicator, IndicatorPlan, IndicatorSnapshot, Question, Response
 
 SATISFIED_FROM = 7  # a respondent whose mean score on the 1–10 items is at least this is "satisfied"

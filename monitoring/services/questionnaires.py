@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
-from mentoring.audit import log_action
+from core.audit import log_action
 from mentoring.models import MentoringForm, PairMember, Programme
 from monitoring import catalogue
 from monitoring.models import Answer, Invitation, Question, Questionnaire, Response, Wave
@@ -255,13 +255,14 @@ def remindable(wave: Wave):
 
 def remind(wave: Wave, *, tenant, actor=None) -> int:
     """Queue the reminder e-mails (sent by a task after the commit); returns how many will go."""
+    from core.queue import enqueue
     from monitoring.tasks import send_wave_reminders
 
     if wave.status != Wave.Status.OPEN:
         return 0
     ids = list(remindable(wave).values_list("pk", flat=True))
     if ids:
-        send_wave_reminders.delay_on_commit(organization_id=tenant.pk, wave_id=wave.pk, invitation_ids=ids)
+        enqueue(send_wave_reminders, organization_id=tenant.pk, wave_id=wave.pk, invitation_ids=ids)
         log_action("wave.reminded", actor=actor, tenant=tenant, obj=wave, changes={"reminded": [0, len(ids)]})
     return len(ids)
 

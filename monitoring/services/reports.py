@@ -8,14 +8,13 @@ from datetime import date
 
 from django.db.models import Avg, Count, Max, OuterRef, Q, Subquery, Sum
 
+from core.models import Municipality, Organization
 from documents.services import roadmap_statuses
 from mentoring.models import (
     Meeting,
     Mentee,
     Mentor,
     MentoringForm,
-    Municipality,
-    Organization,
     Pair,
     PairMember,
     PartnerOrganization,

@@ -11,11 +11,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views.generic import TemplateView, View
-from django_scopes import scope
 
-from mentoring.models import Organization
-from mentoring.roles import Capability
-from mentoring.tenancy import tenant_scope
+from core.models import Organization
+from core.roles import Capability
+from core.tenancy import tenant_scope
 from monitoring.forms import AnswerForm
 from monitoring.models import Invitation
 from monitoring.models.questionnaires import Respondent
@@ -102,7 +101,7 @@ class LinkAnswerView(View):
         school = Organization.objects.filter(pk=organization_id).first() if organization_id else None
         if school is None:
             return self.gone(request, NOT_FOUND, 404)
-        with scope(**tenant_scope(school)):
+        with tenant_scope(school):
             invitation = (
                 Invitation.objects.filter(token_digest=links.digest(token), user__isnull=True)
                 .select_related("wave", "questionnaire")

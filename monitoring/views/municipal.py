@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView, View
 
-from mentoring.models import Organization
-from mentoring.roles import Capability, has_capability
-from mentoring.services import files
+from core.jobs import files
+from core.models import Organization
+from core.roles import Capability, has_capability
 from monitoring import charts
 from monitoring.services import indicators as ind
 from monitoring.services.reports import indicator_chart, municipal_summary

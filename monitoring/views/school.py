@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.generic import TemplateView, View
 
+from core.jobs import files
+from core.roles import Capability, has_capability
 from mentoring.models import Programme
-from mentoring.roles import Capability, has_capability
-from mentoring.services import files
 from mentoring.services.programmes import current_programme
 from monitoring import charts
 from monitoring.forms import (

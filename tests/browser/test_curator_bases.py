@@ -11,12 +11,13 @@ from datetime import date
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from django_scopes import scope
 from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 
-from mentoring.models import AuditEntry, Mentee
-from mentoring.roles import Role
+from core.models import AuditEntry
+from core.roles import Role
+from core.tenancy import tenant_scope
+from mentoring.models import Mentee
 
 pytestmark = pytest.mark.browser
 
@@ -114,7 +115,7 @@ def fill_template(template_path, out_path, rows: list[dict]) -> None:
 
 
 def mentee_count(world) -> int:
-    with scope(organization=world.school):
+    with tenant_scope(world.school):
         return Mentee.objects.count()
 
 
@@ -126,8 +127,10 @@ def upload_file(page: Page, path) -> None:
     expect(page.get_by_role("heading", name=f"Загрузка наставляемых: {path.name}")).to_be_visible()
 
 
-def wait_for_job(page: Page, status: str) -> None:
-    expect(page.get_by_test_id("job-status")).to_have_attribute("data-status", status, timeout=JOB_TIMEOUT_MS)
+def wait_for_job(page: Page, status: str, phase: str = "preview") -> None:
+    status_box = page.get_by_test_id("job-status")
+    expect(status_box).to_have_attribute("data-phase", phase, timeout=JOB_TIMEOUT_MS)
+    expect(status_box).to_have_attribute("data-status", status, timeout=JOB_TIMEOUT_MS)
 
 
 def test_curator_imports_finds_exports_and_edits_mentees(world, page, log_in, screenshot, browser_errors, tmp_path):
@@ -201,14 +204,14 @@ def test_curator_imports_finds_exports_and_edits_mentees(world, page, log_in, sc
     assert mentee_count(world) == before
 
     page.get_by_role("button", name="Импортировать (30)").click()
-    wait_for_job(page, "done")
+    wait_for_job(page, "ready", phase="import")
     done = page.get_by_test_id("job-status").get_by_role("status")
     expect(done).to_have_text("Импорт завершён. Внесено записей: 30. Файл удалён с сервера.")
     expect(done.locator("strong")).to_have_text("30")
     expect(page.get_by_test_id("job-status").get_by_role("link", name="Лебедева Полина Андреевна")).to_be_visible()
     screenshot(page, "curator_bases_import_done")
     assert mentee_count(world) == before + 30
-    with scope(organization=world.school):
+    with tenant_scope(world.school):
         imported = Mentee.objects.exclude(pk=world.people[world.school.pk]["mentee"].pk)
         assert sorted(imported.values_list("last_name", flat=True)) == sorted(row["Фамилия"] for row in rows)
         assert imported.get(last_name="Лебедева").birth_date == date(2010, 2, 28)
@@ -276,7 +279,7 @@ def test_curator_imports_finds_exports_and_edits_mentees(world, page, log_in, sc
     expect(updated.locator("td").nth(1)).to_have_text(curator.initials_name)
     expect(updated.locator("td").nth(3)).to_have_text(f"класс / группа / должность: {OLD_GROUP} → {NEW_GROUP}")
     screenshot(page, "curator_bases_history")
-    with scope(organization=world.school):
+    with tenant_scope(world.school):
         artyom = Mentee.objects.get(last_name="Соколов", first_name="Артём")
         assert artyom.group == NEW_GROUP
         entry = AuditEntry.objects.get(action="person.updated", object_id=str(artyom.pk))

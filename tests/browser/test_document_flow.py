@@ -9,8 +9,9 @@ import pytest
 from django_scopes import scopes_disabled
 from playwright.sync_api import expect
 
-from documents.models import Document, DocumentVersion, Notification
-from mentoring.roles import Role
+from core.models import Notification
+from core.roles import Role
+from documents.models import Document, DocumentVersion
 
 pytestmark = pytest.mark.browser
 

@@ -10,8 +10,8 @@ import pytest
 from django_scopes import scopes_disabled
 from playwright.sync_api import Page, expect
 
-from mentoring.models import Membership
-from mentoring.roles import MUNICIPAL_ROLES, Role
+from core.models import Membership
+from core.roles import MUNICIPAL_ROLES, Role
 
 pytestmark = pytest.mark.browser
 

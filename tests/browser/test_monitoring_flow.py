@@ -12,7 +12,7 @@ from django.db import connection
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from mentoring.roles import Role
+from core.roles import Role
 from tests.test_worker import worker  # noqa: F401 - the real worker fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.worker, pytest.mark.xdist_group("celery-worker")]

@@ -12,13 +12,15 @@ from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
-from django_scopes import scope, scopes_disabled
+from django_scopes import scopes_disabled
 from playwright.sync_api import Page, expect
 
+from core.models import Membership
+from core.roles import Role
+from core.tenancy import tenant_scope
 from mentoring.models import (
     Consent,
     Meeting,
-    Membership,
     Mentee,
     Mentor,
     MentoringForm,
@@ -28,7 +30,6 @@ from mentoring.models import (
     Tag,
     TrainingSession,
 )
-from mentoring.roles import Role
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.browser
@@ -151,7 +152,7 @@ def test_curator_runs_programme_and_mentor_keeps_journal(
     expect(page.get_by_test_id("programme-forms")).to_contain_text("учитель – ученик")
     expect(page.get_by_test_id("programme-forms")).to_contain_text("работодатель – ученик")
     screenshot(page, "programme_flow_programme")
-    with scope(organization=school.pk):
+    with tenant_scope(school):
         programme = Programme.objects.get()
         assert (programme.title, programme.starts_on, programme.ends_on) == (TITLE, starts_on, ends_on)
         assert programme.stages.count() == 7
@@ -194,7 +195,7 @@ def test_curator_runs_programme_and_mentor_keeps_journal(
     expect(trainees.locator("tbody tr", has_text=TEACHER)).to_contain_text("обучен")
     expect(trainees.locator("tbody tr", has_text=PARENT)).to_contain_text("обучен")
     screenshot(page, "programme_flow_training")
-    with scope(organization=school.pk):
+    with tenant_scope(school):
         assert set(ProgrammeMentor.objects.filter(programme=programme).values_list("mentor_id", flat=True)) == {
             teacher.pk,
             parent.pk,
@@ -224,7 +225,7 @@ def test_curator_runs_programme_and_mentor_keeps_journal(
     for name in [CHILD, FIXTURE_PUPIL, *OTHER_PUPILS]:
         expect(pair_list).to_contain_text(name)
     screenshot(page, "programme_flow_pairs")
-    with scope(organization=school.pk):
+    with tenant_scope(school):
         pairs = Pair.objects.filter(programme=programme, status=Pair.Status.ACTIVE)
         assert pairs.count() == 4
         child_pair = pairs.get(members__mentee=child)
@@ -247,7 +248,7 @@ def test_curator_runs_programme_and_mentor_keeps_journal(
     expect(refusals).to_contain_text("Пара не сформирована:")
     expect(refusals).to_contain_text(OWN_CHILD_REFUSAL)
     screenshot(page, "programme_flow_own_child_refused")
-    with scope(organization=school.pk):
+    with tenant_scope(school):
         assert not Pair.objects.filter(mentor=parent, members__mentee=child).exists()
 
     # 7. The teacher, in a browser of her own, records the first meeting in her pair with the daughter.
@@ -275,7 +276,7 @@ def test_curator_runs_programme_and_mentor_keeps_journal(
     expect(meeting_row).to_contain_text("знакомство")
     expect(meeting_row).to_contain_text(CHILD)
     screenshot(mentor_page, "programme_flow_mentor_journal")
-    with scope(organization=school.pk):
+    with tenant_scope(school):
         meeting = Meeting.objects.get(pair=child_pair)
         assert (meeting.held_on, meeting.kind, meeting.topic, meeting.duration_minutes) == (
             today,

@@ -1,9 +1,9 @@
 import pytest
-from django_scopes import scope, scopes_disabled
+from django_scopes import scopes_disabled
 
+from core.roles import Role
+from core.tenancy import tenant_scope
 from documents.models import Document
-from mentoring.roles import Role
-from mentoring.tenancy import tenant_scope
 
 
 @pytest.fixture
@@ -25,7 +25,7 @@ def programme(world, school):
 
 @pytest.fixture
 def in_school(school):
-    with scope(**tenant_scope(school)):
+    with tenant_scope(school):
         yield
 
 

@@ -7,19 +7,19 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
-from django_scopes import scope, scopes_disabled
+from django_scopes import scopes_disabled
 from docx import Document as WordDocument
 from pypdf import PdfReader
 
+from core.models import Municipality
+from core.rendering import registered_kinds, renderer_for
+from core.roles import Role
+from core.tenancy import tenant_scope
 from documents.content import BLANK_DATE
 from documents.kinds import MissingData, all_kinds, content_of
 from documents.kinds.municipal import parse_item, parse_items, plan_year
 from documents.models import Document
-from documents.rendering import registered_kinds, renderer_for
 from documents.services import drafting
-from mentoring.models import Municipality
-from mentoring.roles import Role
-from mentoring.tenancy import tenant_scope
 
 # The shared world is built once and committed before any test's transaction (``world`` alone would ask for it from
 # inside the first test's transaction, which rolls it back, so that every test would build it again).
@@ -99,7 +99,7 @@ def create(client, municipality, code) -> Document:
 
 
 def render(document, fmt: str) -> bytes:
-    with scope(**tenant_scope(document.tenant)):
+    with tenant_scope(document.tenant):
         content = content_of(document)
         return renderer_for(document.kind).render({"content": content, "name": "x"}, fmt).content
 
@@ -204,7 +204,7 @@ def test_department_words_and_a_malformed_line_still_render(world, without_docum
             "| | |",
         ]
     )
-    with scope(**tenant_scope(municipality)):
+    with tenant_scope(municipality):
         drafting.update_texts(roadmap, {"items": items}, actor=world.users[Role.MUNICIPAL_SPECIALIST])
     roadmap.refresh_from_db()
     rows = {row[1]: row for row in docx_rows(render(roadmap, "docx")) if len(row) == 5}
@@ -260,7 +260,7 @@ def test_missing_head_name_refuses_with_what_to_do(world, without_documents, spe
         page = response.content.decode()
         assert response.status_code == 200
         assert "ФИО руководителя" in page and "обратитесь к администратору портала" in page
-        with scope(**tenant_scope(municipality)), pytest.raises(MissingData) as refused:
+        with tenant_scope(municipality), pytest.raises(MissingData) as refused:
             drafting.create(tenant=municipality, kind_code=code, actor=world.users[Role.MUNICIPAL_SPECIALIST])
         assert "обратитесь к администратору портала" in str(refused.value)
     with scopes_disabled():
@@ -285,7 +285,7 @@ def test_municipality_without_schools_is_told_so(world):
             slug="empty", name="Отдел образования Пустого района", short_name="ОО Пустой", region="—",
             head_position="Начальник", head_name="Пустов П.П.",
         )  # fmt: skip
-    with scope(**tenant_scope(empty)), pytest.raises(MissingData) as refused:
+    with tenant_scope(empty), pytest.raises(MissingData) as refused:
         drafting.create(tenant=empty, kind_code="municipal_order", actor=world.users[Role.MUNICIPAL_COORDINATOR])
     assert len(refused.value.problems) == 1
     assert "нет ни одной образовательной организации" in refused.value.problems[0]

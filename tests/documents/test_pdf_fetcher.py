@@ -7,7 +7,7 @@ import pytest
 import segno
 from pypdf import PdfReader
 
-from documents.rendering.pdf import BlockedResource, StaticOnlyFetcher, html_to_pdf
+from core.rendering.pdf import BlockedResource, StaticOnlyFetcher, html_to_pdf
 
 
 def test_static_file_is_served():

@@ -5,9 +5,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
+from core.models import Organization
+from core.roles import Role
 from documents.models import Document
-from mentoring.models import Organization
-from mentoring.roles import Role
 
 
 def queries(client, url) -> int:

@@ -9,11 +9,11 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
+from core.rendering import renderer_for
+from core.roles import Role
 from documents.kinds import content_of
 from documents.models import Document
-from documents.rendering import renderer_for
 from documents.services import drafting, workflow
-from mentoring.roles import Role
 
 STAGES = (
     "Подготовка условий для запуска программы наставничества",

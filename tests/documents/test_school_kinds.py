@@ -13,9 +13,9 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 from pypdf import PdfReader
 
+from core.rendering import renderer_for
 from documents.kinds import all_kinds, content_of, kind_of
 from documents.models import Document
-from documents.rendering import renderer_for
 from mentoring.models import Mentee, Mentor, Pair, PairMember, RewardNomination, TrainingSession
 from mentoring.services.programmes import create_programme
 

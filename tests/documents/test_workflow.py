@@ -11,12 +11,13 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 from pypdf import PdfReader
 
+from core.models import AuditEntry, Notification
+from core.roles import Role
+from core.tenancy import user_scope
 from documents.content import plain_text
 from documents.kinds import content_of
-from documents.models import Document, DocumentVersion, Notification
+from documents.models import Document, DocumentVersion
 from documents.services import drafting, workflow
-from mentoring.models import AuditEntry
-from mentoring.roles import Role
 
 
 def url(name, school, **kwargs):
@@ -64,7 +65,8 @@ def test_roadmap_from_draft_to_agreement_and_version_two(
     inbox = director.get(url("document_inbox", school)).content.decode()
     assert roadmap.get_absolute_url() in inbox
     assert any("На утверждение" in message.subject for message in mail.outbox)
-    assert Notification.objects.filter(user=world.users[Role.DIRECTOR], url=roadmap.get_absolute_url()).exists()
+    with user_scope(world.users[Role.DIRECTOR]):
+        assert Notification.objects.filter(user=world.users[Role.DIRECTOR], url=roadmap.get_absolute_url()).exists()
 
     with django_capture_on_commit_callbacks(execute=True):
         director.post(url("document_approve", school, pk=roadmap.pk))
@@ -135,7 +137,8 @@ def test_director_returns_with_a_remark(world, school, programme, clients):
     regulation.refresh_from_db()
     assert regulation.status == Document.Status.RETURNED
     assert "Дополните права наставляемых." in curator.get(regulation.get_absolute_url()).content.decode()
-    assert Notification.objects.filter(user=world.users[Role.CURATOR], text__startswith="Возвращён").exists()
+    with user_scope(world.users[Role.CURATOR]):
+        assert Notification.objects.filter(user=world.users[Role.CURATOR], text__startswith="Возвращён").exists()
 
 
 def test_missing_data_is_named_before_a_document_exists(world, school, programme, clients):

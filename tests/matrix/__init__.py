@@ -1,11 +1,11 @@
 """The permission matrix's vocabulary, and its cases per feature area (merged by tests/test_permissions.py).
 
-Expectations come from shared/ROLES.md, independently of ``mentoring.roles.MATRIX``.
+Expectations come from shared/ROLES.md, independently of ``core.roles.MATRIX``.
 """
 
 from dataclasses import dataclass, field
 
-from mentoring.roles import Role
+from core.roles import Role
 
 D, C, MT, MN, OB = Role.DIRECTOR, Role.CURATOR, Role.METHODIST, Role.MENTOR, Role.OBSERVER
 MC = Role.MUNICIPAL_COORDINATOR

@@ -7,7 +7,7 @@ The fixture school document is the school's roadmap, approved and waiting for th
 not a draft any more) answer with a message and a redirect, which the matrix counts as allowed.
 """
 
-from mentoring.roles import Role
+from core.roles import Role
 from tests.matrix import MN, MT, OB, C, Case, D
 
 MS = Role.MUNICIPAL_SPECIALIST

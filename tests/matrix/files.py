@@ -1,7 +1,7 @@
 """Permission-matrix cases of file jobs (rendered documents and reports): every member may see a job, but
 only their own; the fixture jobs belong to the school's director and the municipality's coordinator."""
 
-from mentoring.roles import MUNICIPAL_ROLES, SCHOOL_ROLES
+from core.roles import MUNICIPAL_ROLES, SCHOOL_ROLES
 from tests.matrix import MC, Case, D
 
 CASES: dict = {}

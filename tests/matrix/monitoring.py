@@ -5,7 +5,7 @@ curator, so another holder of the capability gets 404 there, as for another scho
 an allowed role run eagerly in the test process.
 """
 
-from mentoring.roles import MUNICIPAL_ROLES
+from core.roles import MUNICIPAL_ROLES
 from tests.matrix import MN, MT, OB, C, Case, D
 
 LAUNCH = frozenset({D, C, MT})

@@ -8,7 +8,7 @@ Files attached to checklists are school documents: «read a school's documents»
 on «my training».
 """
 
-from mentoring.roles import SCHOOL_ROLES
+from core.roles import SCHOOL_ROLES
 
 from . import MN, MT, OB, C, Case, D
 

@@ -7,18 +7,17 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
-from django_scopes import scope
 
-from mentoring.models import AuditEntry
-from mentoring.roles import Role
-from mentoring.tenancy import tenant_scope
+from core.models import AuditEntry
+from core.roles import Role
+from core.tenancy import tenant_scope
 from monitoring.models import Answer, Invitation, Question, Questionnaire, Response, Wave
 from monitoring.services import links
 from monitoring.services.questionnaires import install_defaults, launch_wave, response_rates
 
 
 def school_scope(world):
-    return scope(**tenant_scope(world.school))
+    return tenant_scope(world.school)
 
 
 def link_url(token):

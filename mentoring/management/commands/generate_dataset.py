@@ -36,18 +36,17 @@ from django.db.models import Q
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from core.models import Membership, Municipality, Organization
+from core.roles import Role
 from mentoring import synthetic
 from mentoring.forms import CURRENT_CONSENT_VERSION
 from mentoring.management.dataset_programmes import generate_programmes
 from mentoring.models import (
     Consent,
     Meeting,
-    Membership,
     Mentee,
     Mentor,
     MentoringForm,
-    Municipality,
-    Organization,
     Pair,
     PartnerOrganization,
     Programme,
@@ -57,7 +56,6 @@ from mentoring.models import (
 )
 from mentoring.models.consents import ERASURE_DAYS
 from mentoring.models.people import age_on
-from mentoring.roles import Role
 from monitoring.management.demo import generate_monitoring
 from monitoring.models import Questionnaire
 

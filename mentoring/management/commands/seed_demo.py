@@ -19,24 +19,15 @@ from django.db import transaction
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from core.models import Membership, Municipality, Organization
+from core.roles import Role
 from documents.demo import seed_documents
 from mentoring import synthetic
 from mentoring.forms import CURRENT_CONSENT_VERSION
 from mentoring.management.demo_programme import seed_programme
-from mentoring.models import (
-    Consent,
-    Membership,
-    Mentee,
-    Mentor,
-    Municipality,
-    Organization,
-    PartnerOrganization,
-    Tag,
-    User,
-)
+from mentoring.models import Consent, Mentee, Mentor, PartnerOrganization, Tag, User
 from mentoring.models.consents import ERASURE_DAYS
 from mentoring.models.people import age_on
-from mentoring.roles import Role
 from mentoring.services.people import with_consent_flags
 from monitoring.management.demo import seed_monitoring
 

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """The platform under the domain apps: tenancy, roles, audit, jobs, enqueueing, rendering, notifications.
+
+    It imports none of the domain apps; they register what they offer (audit actions, renderers, job kinds)
+    with it through functions.
+    """
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "core"
+    verbose_name = "Платформа"
+
+    def ready(self):
+        from .audit import register_actions
+
+        register_actions({"membership.granted": "Назначена роль", "membership.revoked": "Снята роль"})

@@ -1,0 +1,149 @@
+"""Tenancy: which school or municipality a request works in, and the scope every tenant query runs in.
+
+Every tenant query runs inside a django-scopes scope, entered through ``tenant_scope`` (or ``user_scope``
+for a person's own rows across their tenants) in these places only:
+
+- ``TenantMiddleware``, for a request under ``/o/<school>/`` or ``/m/<municipality>/``;
+- ``core.tasks.TenantTask``, for a Celery task (it reloads the tenant from its id);
+- ``monitoring.views.answers``, the public questionnaire link (the school is read from the signed token);
+- ``core.views.notifications`` and the navbar's count (``user_scope``: the person's own notifications);
+- management commands and the demo and dataset builders (``demo/``), and tests, through the same function.
+
+``scopes_disabled()`` is used in the reviewed exceptions only: the Django admin for platform staff (below),
+migrations, and the builders that write many schools at once. ``Membership`` keeps Django's plain manager:
+it is read before any scope exists, always filtered by the user.
+
+Inside a tenant URL the middleware also checks the capability the view declares: one, or a tuple of which
+any one suffices.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.http import Http404
+from django.urls import Resolver404, resolve
+from django_scopes import scope, scopes_disabled
+
+from .models import Membership, Municipality, Organization
+from .models.tenants import tenant_key
+from .roles import Capability, has_capability
+
+SCHOOL_URL_KWARG = "org"
+MUNICIPAL_URL_KWARG = "muni"
+
+
+def tenant_scope(tenant: Organization | Municipality):
+    """The django-scopes scope of a tenant, as a context manager: a school sees its own rows; a municipality
+    its schools' rows (``organization``) and its own (``tenant``)."""
+    if isinstance(tenant, Organization):
+        return scope(organization=tenant.pk, tenant=tenant_key(tenant))
+    school_ids = list(Organization.objects.filter(municipality=tenant).values_list("pk", flat=True))
+    return scope(organization=school_ids, tenant=tenant_key(tenant))
+
+
+def user_scope(user):
+    """The scope of a person's own rows in every tenant they hold a role in (their notifications)."""
+    memberships = Membership.objects.filter(user=user).values_list("organization_id", "municipality_id")
+    keys = [f"o:{school}" if school else f"m:{municipality}" for school, municipality in memberships]
+    return scope(organization=[], tenant=keys)
+
+
+def absolute_url(path: str) -> str:
+    """A portal path as a full link, for e-mails sent by background tasks."""
+    return settings.PORTAL_BASE_URL.rstrip("/") + path
+
+
+@dataclass(frozen=True)
+class TenantAccess:
+    tenant: Organization | Municipality
+    roles: frozenset
+
+    @property
+    def is_school(self):
+        return isinstance(self.tenant, Organization)
+
+
+def resolve_access(user, kwargs: dict) -> TenantAccess | None:
+    """The tenant named by the URL's kwargs and the user's roles in it.
+
+    None for a URL outside any tenant. Raises Http404 when the tenant does not exist or the user holds no
+    role in it: another school's pages do not exist for you. Platform staff get the tenant with no roles.
+    """
+    if SCHOOL_URL_KWARG in kwargs:
+        tenant = Organization.objects.select_related("municipality").filter(slug=kwargs[SCHOOL_URL_KWARG]).first()
+        memberships = Membership.objects.filter(user=user, organization=tenant)
+    elif MUNICIPAL_URL_KWARG in kwargs:
+        tenant = Municipality.objects.filter(slug=kwargs[MUNICIPAL_URL_KWARG]).first()
+        memberships = Membership.objects.filter(user=user, municipality=tenant)
+    else:
+        return None
+    if tenant is None:
+        raise Http404("Нет такой организации.")
+    roles = frozenset(memberships.values_list("role", flat=True))
+    if not roles and not user.is_staff:
+        raise Http404("Нет такой организации.")
+    return TenantAccess(tenant=tenant, roles=roles)
+
+
+def required_capabilities(view_func) -> tuple[Capability, ...]:
+    """What a view declares: ``required_capability`` is one capability or a tuple of alternatives."""
+    view_class = getattr(view_func, "view_class", None)
+    declared = getattr(view_class or view_func, "required_capability", None)
+    if declared is None:
+        return ()
+    return declared if isinstance(declared, tuple) else (declared,)
+
+
+class TenantMiddleware:
+    """Finds the tenant of the URL, enters its scope around the view, and checks the view's capability.
+
+    Anonymous requests pass through untouched, so that LoginRequiredMiddleware sends them to the login page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.tenant = None
+        request.roles = frozenset()
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return self.get_response(request)
+        if not request.user.is_authenticated:
+            return self.get_response(request)
+        if match.app_name == "admin" and request.user.is_staff:
+            # The reviewed exception: platform staff administer every tenant in the Django admin.
+            with scopes_disabled():
+                return self.get_response(request)
+        access = resolve_access(request.user, match.kwargs)
+        if access is None:
+            return self.get_response(request)
+        request.tenant = access.tenant
+        request.roles = access.roles
+        with tenant_scope(access.tenant):
+            return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.tenant is None:
+            return None
+        capabilities = required_capabilities(view_func)
+        if not capabilities:
+            raise ImproperlyConfigured(f"{view_func.__name__} serves a tenant URL but declares no required_capability.")
+        if not any(has_capability(request.roles, capability) for capability in capabilities):
+            raise PermissionDenied("Недостаточно прав.")
+        return None
+
+
+def tenant_memberships(user):
+    """The user's memberships grouped by tenant, for the organisation chooser and the navigation."""
+    memberships = (
+        Membership.objects.filter(user=user)
+        .select_related("organization", "municipality")
+        .order_by("municipality__short_name", "organization__short_name", "role")
+    )
+    grouped: dict = {}
+    for membership in memberships:
+        grouped.setdefault(membership.tenant, []).append(membership)
+    return grouped
