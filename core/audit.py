@@ -20,10 +20,12 @@ def log_action(
     obj=None,
     changes: dict | None = None,
     request=None,
+    ip_address: str | None = None,
 ) -> AuditEntry:
     """Record ``action`` (a registered dotted code) done by ``actor`` in ``tenant`` on ``obj``.
 
-    ``changes`` maps a field to ``[old, new]``.
+    ``changes`` maps a field to ``[old, new]``. The client's address comes from ``request``, or, for work a
+    task does for a request, from ``ip_address`` recorded with the job.
     """
     if not is_registered(action):
         raise ValueError(f"Unknown audit action {action!r}: register it with core.audit.register_actions.")
@@ -36,7 +38,7 @@ def log_action(
         object_id=str(obj.pk) if obj is not None else "",
         object_repr=str(obj)[:300] if obj is not None else "",
         changes=changes or {},
-        ip_address=client_ip(request) if request is not None else None,
+        ip_address=client_ip(request) if request is not None else ip_address,
     )
 
 

@@ -1,5 +1,5 @@
-"""Writing the bases to .xlsx and .csv, and the import template: one interface, ``render(...) -> (filename,
-mimetype, bytes)``.
+"""Writing the bases to .xlsx and .csv: the exports are renderers (``core.rendering``) run as file jobs, and
+the import template is drawn by the same writers.
 
 A cell a spreadsheet could run as a formula is written as text (``core.rendering.formulas``). Support
 categories are never exported: the resources have no column for them.
@@ -17,13 +17,12 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from core.audit import log_action
+from core.rendering import MIMETYPES, Renderer, register
 from core.rendering.formulas import csv_text, looks_like_formula, mark_as_text
 from mentoring.models import Mentee, Mentor, Tag
 from mentoring.resources import RESOURCES, SCHOOL_COLUMN
 from mentoring.services.search import find_mentees, find_mentors
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-CSV = "text/csv; charset=utf-8"
 DATE_FORMAT = "DD.MM.YYYY"
 COLUMN_WIDTH = 22
 FILE_NAMES = {"mentees": "наставляемые", "mentors": "наставники"}
@@ -84,34 +83,60 @@ def render_csv(headers, rows) -> bytes:
     return ("\ufeff" + stream.getvalue()).encode("utf-8")
 
 
-RENDERERS = {"xlsx": (render_xlsx, XLSX), "csv": (render_csv, CSV)}
+@register
+class MenteesExport(Renderer):
+    """The filtered list of a base (the list page's filters) as a file job; every export is audited.
+
+    Params: ``filters`` (the list's filters), ``support_visible`` (whether the filters may use the support
+    categories), ``ip`` (of the request, for the audit log).
+    """
+
+    kind = "export_mentees"
+    base = "mentees"
+    formats = ("xlsx", "csv")
+    title = "Выгрузка наставляемых"
+
+    def load(self, params, *, tenant, user, progress):
+        filters = params.get("filters", {})
+        if self.base == "mentees":
+            people = find_mentees(filters, support_visible=params.get("support_visible", False))
+        else:
+            people = find_mentors(filters)
+        dataset = RESOURCES[self.base](tenant).export(people)
+        progress(1, 1)
+        log_action(
+            "people.exported",
+            actor=user,
+            tenant=tenant,
+            changes={
+                "база": [None, FILE_NAMES[self.base]],
+                "формат": [None, params["fmt"]],
+                "записей": [None, str(len(dataset))],
+                "отбор": [None, ", ".join(f"{key}={value}" for key, value in sorted(filters.items())) or "все"],
+            },
+            ip_address=params.get("ip"),
+        )
+        return {"headers": dataset.headers, "rows": list(dataset)}
+
+    def basename(self, source):
+        return f"{FILE_NAMES[self.base]}-{timezone.localdate():%Y-%m-%d}"
+
+    def render_xlsx(self, source) -> bytes:
+        return render_xlsx(source["headers"], source["rows"])
+
+    def render_csv(self, source) -> bytes:
+        return render_csv(source["headers"], source["rows"])
 
 
-def render(headers, rows, *, fmt: str, basename: str) -> tuple[str, str, bytes]:
-    """The one interface of the writers: a file name, its MIME type and its bytes."""
-    writer, mimetype = RENDERERS[fmt]
-    return f"{basename}.{fmt}", mimetype, writer(headers, rows)
+@register
+class MentorsExport(MenteesExport):
+    kind = "export_mentors"
+    base = "mentors"
+    title = "Выгрузка наставников"
 
 
-def export_people(base: str, params, *, fmt: str, support_visible: bool, actor, tenant, request=None):
-    """The filtered list of a base (the list page's filters) as a file; every export is audited."""
-    people = find_mentees(params, support_visible=support_visible) if base == "mentees" else find_mentors(params)
-    dataset = RESOURCES[base](tenant).export(people)
-    filters = {key: value for key, value in params.items() if value and key != "page"}
-    log_action(
-        "people.exported",
-        actor=actor,
-        tenant=tenant,
-        changes={
-            "база": [None, FILE_NAMES[base]],
-            "формат": [None, fmt],
-            "записей": [None, str(len(dataset))],
-            "отбор": [None, ", ".join(f"{key}={value}" for key, value in sorted(filters.items())) or "все"],
-        },
-        request=request,
-    )
-    basename = f"{FILE_NAMES[base]}-{timezone.localdate():%Y-%m-%d}"
-    return render(dataset.headers, list(dataset), fmt=fmt, basename=basename)
+def export_kind(base: str) -> str:
+    return f"export_{base}"
 
 
 EXAMPLES = {
@@ -188,4 +213,4 @@ def render_template(base: str, tenant) -> tuple[str, str, bytes]:
     example = example_row(base, tenant)
     row = [example.get(header, "") for header in headers]
     content = render_xlsx(headers, [row], sheets=[("Как заполнить", help_lines(base))])
-    return f"шаблон-{FILE_NAMES[base]}.xlsx", XLSX, content
+    return f"шаблон-{FILE_NAMES[base]}.xlsx", MIMETYPES["xlsx"], content

@@ -14,12 +14,15 @@ from django.utils.http import content_disposition_header
 from django.views import View
 from django.views.generic import TemplateView
 
-from core.jobs import lifecycle
+from core.jobs import files, lifecycle
+from core.network import client_ip
 from core.roles import Capability, has_capability
 from mentoring.services import exports, imports
+from mentoring.services.search import MENTEE_FILTERS, MENTOR_FILTERS
 from mentoring.services.uploads import UploadError, check_upload, too_large
 
 TITLES = {"mentees": "наставляемых", "mentors": "наставников"}
+EXPORT_FILTERS = {"mentees": MENTEE_FILTERS, "mentors": MENTOR_FILTERS}
 RECENT_JOBS = 5
 
 
@@ -92,23 +95,27 @@ class TemplateDownloadView(View):
 
 
 class ExportView(View):
-    """The list of a base, filtered as on its page (the same query string), as .xlsx or .csv."""
+    """The list of a base, filtered as on its page (the filters posted from it), as .xlsx or .csv: a file job
+    whose page offers the download when it is ready."""
 
     required_capability = Capability.EDIT_BASES
+    http_method_names = ["post"]
     base = None
 
-    def get(self, request, *args, fmt, **kwargs):
-        return file_response(
-            *exports.export_people(
-                self.base,
-                request.GET,
-                fmt=fmt,
-                support_visible=has_capability(request.roles, Capability.READ_SUPPORT_CATEGORIES),
-                actor=request.user,
-                tenant=request.tenant,
-                request=request,
-            )
+    def post(self, request, *args, fmt, **kwargs):
+        filters = {key: value for key, value in request.POST.items() if value and key in EXPORT_FILTERS[self.base]}
+        job = files.start(
+            tenant=request.tenant,
+            user=request.user,
+            kind=exports.export_kind(self.base),
+            fmt=fmt,
+            params={
+                "filters": filters,
+                "support_visible": has_capability(request.roles, Capability.READ_SUPPORT_CATEGORIES),
+                "ip": client_ip(request),
+            },
         )
+        return redirect(job.get_absolute_url())
 
 
 class JobMixin:

@@ -235,10 +235,14 @@ def test_curator_imports_finds_exports_and_edits_mentees(world, page, log_in, sc
     expect(page.get_by_role("searchbox", name="Фамилия, имя")).to_have_value(SEARCHED)
     screenshot(page, "curator_bases_list_search")
 
-    # 6. The export keeps the search: the Excel file holds the two of them and nobody else.
+    # 6. The export keeps the search: it runs as a job whose page offers the file, which holds the two of them
+    # and nobody else.
     page.get_by_test_id("export-menu").click()
+    page.get_by_role("button", name="Excel (.xlsx)").click()
+    expect(page.get_by_test_id("job-status")).to_have_attribute("data-status", "ready", timeout=JOB_TIMEOUT_MS)
+    expect(page.get_by_role("heading", name="Выгрузка наставляемых")).to_be_visible()
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="Excel (.xlsx)").click()
+        page.get_by_test_id("job-download").click()
     export = download_info.value
     assert export.suggested_filename.startswith("наставляемые-") and export.suggested_filename.endswith(".xlsx")
     export_path = tmp_path / export.suggested_filename
@@ -259,7 +263,8 @@ def test_curator_imports_finds_exports_and_edits_mentees(world, page, log_in, sc
         assert other not in exported_text
 
     # 7. The card of Соколов Артём: the class is changed, and the history says what and who.
-    page.keyboard.press("Escape")  # close the export menu, as a person would before going on
+    page.go_back()  # from the export's page back to the list, as it was searched
+    expect(page.get_by_role("searchbox", name="Фамилия, имя")).to_have_value(SEARCHED)
     page.get_by_test_id("mentee-list").get_by_role("link", name="Соколов Артём Викторович").click()
     expect(page.get_by_test_id("page-title")).to_have_text("Соколов Артём Викторович")
     page.get_by_role("link", name="Изменить").click()
