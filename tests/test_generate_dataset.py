@@ -1,4 +1,4 @@
-"""``manage.py generate_dataset`` and the Russian value generators behind it (``mentoring.synthetic``)."""
+"""``manage.py generate_dataset`` and the Russian value generators behind it (``demo.people``, ``demo.places``)."""
 
 import random
 import re
@@ -16,7 +16,7 @@ from django_scopes import scopes_disabled
 from core.models import Membership, Municipality, Organization
 from core.roles import Role
 from core.tenancy import tenant_scope
-from mentoring import synthetic
+from demo import people, places, vocabulary
 from mentoring.management.commands.generate_dataset import Command as GenerateDataset
 from mentoring.models import Consent, Mentee, Mentor, PartnerOrganization, SupportCategory, Tag, User
 from mentoring.models.people import age_on
@@ -138,7 +138,7 @@ def test_default_municipality_count_and_mentors(empty_db):
     assert Membership.objects.filter(role=Role.MENTOR).count() == 26 * 15
     assert "муниципалитетов 2, организаций 26, пользователей 500, ролей 500" in output
     assert not Mentee.objects.exists() and not Mentor.objects.exists()
-    assert Tag.objects.count() == 26 * len(synthetic.REQUEST_TAGS)
+    assert Tag.objects.count() == 26 * len(vocabulary.REQUEST_TAGS)
 
 
 def test_default_sizes_of_the_bases(empty_db):
@@ -154,8 +154,8 @@ def test_schools_look_like_russian_schools(small):
         assert re.fullmatch(r"М[БАК]ОУ «.+»", organization.short_name), organization.short_name
         assert organization.name.startswith("Муниципальное ")
         assert re.search(r"№\d+", organization.short_name)
-        assert synthetic.is_valid_inn(organization.inn), organization.inn
-        assert synthetic.is_valid_ogrn(organization.ogrn), organization.ogrn
+        assert places.is_valid_inn(organization.inn), organization.inn
+        assert places.is_valid_ogrn(organization.ogrn), organization.ogrn
         assert organization.municipality.region in organization.address
     for municipality in Municipality.objects.all():
         assert re.search(r"(района|муниципального округа)$", municipality.name), municipality.name
@@ -166,8 +166,8 @@ def test_names_are_russian_and_agree_with_gender(small):
         for part in (user.last_name, user.first_name, user.patronymic):
             assert CYRILLIC_NAME.match(part), user.full_name
         assert re.fullmatch(r"[a-z]+\.\d+@gen\.example", user.email), user.email
-        female = user.first_name in synthetic.FEMALE_FIRST_NAMES
-        assert female or user.first_name in synthetic.MALE_FIRST_NAMES
+        female = user.first_name in people.FEMALE_FIRST_NAMES
+        assert female or user.first_name in people.MALE_FIRST_NAMES
         if female:
             assert user.patronymic.endswith(("вна", "чна")), user.full_name
             assert not user.last_name.endswith(("ов", "ев", "ёв", "ин", "ий", "ый", "ой")), user.full_name
@@ -295,8 +295,8 @@ def test_invalid_arguments_are_refused(empty_db):
     ],
 )
 def test_patronymics(father, male, female):
-    assert synthetic.patronymic(father, synthetic.Gender.MALE) == male
-    assert synthetic.patronymic(father, synthetic.Gender.FEMALE) == female
+    assert people.patronymic(father, people.Gender.MALE) == male
+    assert people.patronymic(father, people.Gender.FEMALE) == female
 
 
 @pytest.mark.parametrize(
@@ -312,35 +312,35 @@ def test_patronymics(father, male, female):
     ],
 )
 def test_surnames(male, female):
-    assert synthetic.surname(male, synthetic.Gender.MALE) == male
-    assert synthetic.surname(male, synthetic.Gender.FEMALE) == female
+    assert people.surname(male, people.Gender.MALE) == male
+    assert people.surname(male, people.Gender.FEMALE) == female
 
 
 def test_inn_and_ogrn_check_digits():
     # Real, published numbers (Sberbank) pass; changing the last digit fails.
-    assert synthetic.is_valid_inn("7707083893")
-    assert synthetic.is_valid_ogrn("1027700132195")
-    assert not synthetic.is_valid_inn("7707083894")
-    assert not synthetic.is_valid_ogrn("1027700132196")
+    assert places.is_valid_inn("7707083893")
+    assert places.is_valid_ogrn("1027700132195")
+    assert not places.is_valid_inn("7707083894")
+    assert not places.is_valid_ogrn("1027700132196")
     rng = random.Random(5)
-    region = synthetic.REGIONS[0]
+    region = places.REGIONS[0]
     for _ in range(200):
-        inn, ogrn = synthetic.inn(rng, region), synthetic.ogrn(rng, region)
-        assert synthetic.is_valid_inn(inn) and inn.startswith(region.tax_code)
-        assert synthetic.is_valid_ogrn(ogrn) and ogrn[3:5] == region.tax_code
+        inn, ogrn = places.inn(rng, region), places.ogrn(rng, region)
+        assert places.is_valid_inn(inn) and inn.startswith(region.tax_code)
+        assert places.is_valid_ogrn(ogrn) and ogrn[3:5] == region.tax_code
 
 
 def test_school_names_and_transliteration():
     rng = random.Random(1)
-    names = [synthetic.school_name(rng, 12) for _ in range(200)]
+    names = [places.school_name(rng, 12) for _ in range(200)]
     assert any(
         n.name == "Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа №12»"
         and n.short_name == "МБОУ «СОШ №12»"
         for n in names
     )
     assert all("№12" in n.short_name for n in names)
-    assert synthetic.transliterate("Соловьёва") == "soloveva"
-    assert synthetic.transliterate("Щербаков") == "shcherbakov"
+    assert people.transliterate("Соловьёва") == "soloveva"
+    assert people.transliterate("Щербаков") == "shcherbakov"
 
 
 # --- The bases of mentees and mentors -----------------------------------------------------------------------------
@@ -355,7 +355,7 @@ def test_bases_have_expected_counts_and_links(bases):
         assert Mentee.objects.filter(organization=organization).count() == 30
         assert Mentor.objects.filter(organization=organization).count() == 10
         tags = set(Tag.objects.filter(organization=organization).values_list("name", flat=True))
-        assert tags == {tag.name for tag in synthetic.REQUEST_TAGS}
+        assert tags == {tag.name for tag in vocabulary.REQUEST_TAGS}
         partners = PartnerOrganization.objects.filter(organization=organization)
         assert 1 <= partners.count() <= 2
         for partner in partners:
@@ -394,7 +394,7 @@ def test_every_minor_consent_is_given_by_the_representative(bases):
         for consent in consents:
             assert consent.purpose == Consent.Purpose.PERSONAL_DATA
             assert consent.given_at <= timezone.now()
-            assert consent.given_at.date() >= synthetic.school_year_start(today) - timedelta(days=1)
+            assert consent.given_at.date() >= people.school_year_start(today) - timedelta(days=1)
             if consent.withdrawn_at:
                 assert consent.erasure_due > today
     assert minors > adults > 0
@@ -491,42 +491,42 @@ def test_birth_date_gives_exact_age(today):
     rng = random.Random(3)
     for _ in range(500):
         age = rng.randint(0, 70)
-        assert age_on(synthetic.birth_date(rng, age, today), today) == age
+        assert age_on(people.birth_date(rng, age, today), today) == age
 
 
 def test_school_class_fits_age():
     rng = random.Random(4)
     for age in range(10, 18):
         for _ in range(20):
-            group = synthetic.school_class(rng, age)
+            group = people.school_class(rng, age)
             assert age - int(PUPIL_CLASS.fullmatch(group).group(1)) in (6, 7)
-    assert synthetic.school_class(rng, 12, "А").endswith("А")
-    assert synthetic.school_year_start(date(2026, 11, 22)) == date(2026, 9, 1)
-    assert synthetic.school_year_start(date(2027, 5, 25)) == date(2026, 9, 1)
+    assert people.school_class(rng, 12, "А").endswith("А")
+    assert people.school_year_start(date(2026, 11, 22)) == date(2026, 9, 1)
+    assert people.school_year_start(date(2027, 5, 25)) == date(2026, 9, 1)
 
 
 def test_families_agree():
     rng = random.Random(5)
     relations = Counter()
     for _ in range(400):
-        family = synthetic.family(rng)
+        family = people.family(rng)
         child, parent = family.child, family.representative
         relations[family.relation] += 1
-        assert child.first_name in synthetic.CHILD_FEMALE_FIRST_NAMES + synthetic.CHILD_MALE_FIRST_NAMES
+        assert child.first_name in people.CHILD_FEMALE_FIRST_NAMES + people.CHILD_MALE_FIRST_NAMES
         if family.relation == "отец":
-            assert parent.gender == synthetic.Gender.MALE
-            assert synthetic.patronymic(parent.first_name, child.gender) == child.patronymic
-            assert synthetic.surname(parent.last_name, child.gender) == child.last_name
+            assert parent.gender == people.Gender.MALE
+            assert people.patronymic(parent.first_name, child.gender) == child.patronymic
+            assert people.surname(parent.last_name, child.gender) == child.last_name
         elif family.relation in ("мать", "бабушка"):
-            assert parent.gender == synthetic.Gender.FEMALE
-            if child.gender == synthetic.Gender.FEMALE:
+            assert parent.gender == people.Gender.FEMALE
+            if child.gender == people.Gender.FEMALE:
                 assert parent.last_name == child.last_name
             else:
-                assert parent.last_name == synthetic.surname(child.last_name, synthetic.Gender.FEMALE)
+                assert parent.last_name == people.surname(child.last_name, people.Gender.FEMALE)
     assert relations.most_common(1)[0][0] == "мать"
     assert set(relations) == {"мать", "отец", "бабушка", "опекун"}
-    assert re.fullmatch(r"\+7 9\d\d \d{3}-\d\d-\d\d", synthetic.mobile_phone(rng))
-    partner = synthetic.partner(rng, "Берёзовский", "employer")
+    assert re.fullmatch(r"\+7 9\d\d \d{3}-\d\d-\d\d", people.mobile_phone(rng))
+    partner = places.partner(rng, "Берёзовский", "employer")
     assert "Берёзов" in partner.name and partner.kind == "employer"
 
 

@@ -11,8 +11,9 @@ from django_scopes import scopes_disabled
 from core.models import Membership, Municipality, Organization
 from core.roles import Role
 from core.tenancy import tenant_scope
-from mentoring import synthetic
-from mentoring.management.commands.seed_demo import DEMO_PASSWORD, SCHOOL_BASES
+from demo import vocabulary
+from demo.school_bases import SCHOOL_BASES
+from demo.world import DEMO_PASSWORD
 from mentoring.models import (
     Consent,
     Meeting,
@@ -83,7 +84,7 @@ def test_second_run_adds_nothing_and_changes_nothing(seeded):
     assert rows() == first_rows
     assert first_counts["Mentee"] == sum(base.mentees for base in SCHOOL_BASES.values())
     assert first_counts["Mentor"] == sum(base.mentors for base in SCHOOL_BASES.values())
-    assert first_counts["Tag"] == 3 * len(synthetic.REQUEST_TAGS)
+    assert first_counts["Tag"] == 3 * len(vocabulary.REQUEST_TAGS)
     assert first_counts["PartnerOrganization"] == 6
     assert first_counts["Mentor_children"] == 3
     # The logins and the summary per school are printed every time.

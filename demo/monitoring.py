@@ -74,7 +74,7 @@ def seed_monitoring(organization, curator, today, *, seed: str = "") -> None:
         return
     if not programme.pairs.filter(status="active").exists():
         return
-    rng = random.Random(f"demo-monitoring:{seed or organization.slug}")  # noqa: S311 - demo data
+    rng = random.Random(f"demo-monitoring:{seed or organization.slug}")
     install_defaults(organization)
     ensure_contingent(organization, today, rng)
     entry = launch_wave(
@@ -103,7 +103,7 @@ def generate_monitoring(organizations, *, seed: int, today) -> None:
     from monitoring.models import Answer, Response
 
     for organization in organizations:
-        rng = random.Random(f"{seed}:monitoring:{organization.slug}")  # noqa: S311 - synthetic data
+        rng = random.Random(f"{seed}:monitoring:{organization.slug}")
         programme = Programme.objects.filter(organization=organization).order_by("-starts_on").first()
         if programme is None:
             continue

@@ -39,7 +39,7 @@ def seed_programme(organization, curator, today: date, year_start: date) -> Prog
         existing = Programme.objects.filter(title=title).first()
         if existing:
             return existing
-        rng = random.Random(f"demo-programme:{organization.slug}")  # noqa: S311 - demo data
+        rng = random.Random(f"demo-programme:{organization.slug}")
         programme = create_programme(
             tenant=organization, actor=curator, forms=ensure_forms(organization), title=title,
             starts_on=year_start, ends_on=date(year_start.year + 1, 5, 31), goals=GOALS, tasks=TASKS,

@@ -5,10 +5,9 @@ waiting in the director's inbox. A second run finds them and changes nothing."""
 from core.models import Membership, Municipality, Organization
 from core.models.tenants import tenant_filter
 from core.roles import Role
+from documents.models import Document
+from documents.services import drafting, workflow
 from mentoring.models import Programme
-
-from .models import Document
-from .services import drafting, workflow
 
 
 def _member(tenant, role):
