@@ -132,7 +132,7 @@ def portal(data: bytes) -> dict:
         assert imports.confirm(job)
         job.refresh_from_db()
         done = time.perf_counter()
-        assert job.status == Job.Status.DONE, job.error
+        assert job.status == Job.Status.READY and job.phase == imports.IMPORT, job.error
         created = Mentee.objects.count()
     return {"seconds": done - start, "preview": previewed - start, "import": done - previewed, "created": created}
 
