@@ -2,8 +2,9 @@
 downloads, the director's inbox, and the municipality's roadmap inbox with agreement and remarks.
 
 The same classes serve a school (``/o/<org>/documents/…``) and a municipality's own documents
-(``/m/<muni>/documents/…``); ``documents.urls`` gives each level its capabilities. Views parse input and
-call ``documents.services``; a refusal is shown as a message and changes nothing.
+(``/m/<muni>/documents/…``); each view declares the capability of either level and reads its level from
+``request.tenant``. Views parse input and call ``documents.services``; a refusal is shown as a
+message and changes nothing.
 """
 
 from django import forms
@@ -27,15 +28,31 @@ from .services import drafting, workflow
 from .services.drafting import DocumentRefused
 from .services.status import ROADMAP_LABELS, roadmap_states
 
+# What each level requires, by the role a view needs: a school role never holds a municipal capability and vice
+# versa, so a tuple of the two serves both levels (``core.tenancy`` accepts any one of a tuple).
+READ = (Capability.READ_SCHOOL_DOCUMENTS, Capability.DRAFT_MUNICIPAL_DOCUMENTS)
+DRAFT = (Capability.DRAFT_SCHOOL_DOCUMENTS, Capability.DRAFT_MUNICIPAL_DOCUMENTS)
+APPROVE = (Capability.APPROVE_SCHOOL_DOCUMENTS, Capability.APPROVE_MUNICIPAL_DOCUMENTS)
+
 
 class Level:
-    """What differs between a school's and a municipality's own documents."""
+    """What differs between a school's and a municipality's own documents, read from ``request.tenant``."""
 
-    level = "school"
-    prefix = ""
-    read = Capability.READ_SCHOOL_DOCUMENTS
-    draft = Capability.DRAFT_SCHOOL_DOCUMENTS
-    approve = Capability.APPROVE_SCHOOL_DOCUMENTS
+    @property
+    def level(self) -> str:
+        return "school" if isinstance(self.request.tenant, Organization) else "municipality"
+
+    @property
+    def prefix(self) -> str:
+        return "" if self.level == "school" else "m_"
+
+    @property
+    def draft(self):
+        return DRAFT[0] if self.level == "school" else DRAFT[1]
+
+    @property
+    def approve(self):
+        return APPROVE[0] if self.level == "school" else APPROVE[1]
 
     @property
     def can_draft(self):
@@ -56,6 +73,7 @@ class Level:
 
 
 class DocumentListView(Level, TemplateView):
+    required_capability = READ
     template_name = "documents/list.html"
 
     def get_context_data(self, **kwargs):
@@ -93,6 +111,8 @@ class CreateForm(forms.Form):
 
 class DocumentCreateView(Level, TemplateView):
     """Step 1: choose the kind; step 2 (``?kind=``): the programme (and, for a personal document, whom)."""
+
+    required_capability = DRAFT
 
     template_name = "documents/create.html"
 
@@ -167,6 +187,8 @@ class DocumentCreateView(Level, TemplateView):
 class DocumentDetailView(Level, TemplateView):
     """The preview (live for a draft, frozen once approved), the state, the actions, versions and remarks."""
 
+    required_capability = READ
+
     template_name = "documents/detail.html"
 
     def get_context_data(self, **kwargs):
@@ -216,6 +238,7 @@ class TextsForm(forms.Form):
 
 
 class DocumentEditView(Level, TemplateView):
+    required_capability = DRAFT
     template_name = "documents/edit.html"
 
     def get_context_data(self, **kwargs):
@@ -276,6 +299,7 @@ class WorkflowView(Level, ActionView):
 
 
 class SendView(WorkflowView):
+    required_capability = DRAFT
     done = "Документ отправлен руководителю на утверждение."
 
     def act(self, document, request):
@@ -283,6 +307,7 @@ class SendView(WorkflowView):
 
 
 class ApproveView(WorkflowView):
+    required_capability = APPROVE
     done = "Документ утверждён: номер и дата присвоены, PDF этой версии сохранён."
 
     def act(self, document, request):
@@ -290,6 +315,7 @@ class ApproveView(WorkflowView):
 
 
 class ReturnView(WorkflowView):
+    required_capability = APPROVE
     done = "Документ возвращён на доработку."
 
     def act(self, document, request):
@@ -299,6 +325,7 @@ class ReturnView(WorkflowView):
 
 
 class ResubmitView(WorkflowView):
+    required_capability = Capability.DRAFT_SCHOOL_DOCUMENTS
     done = "Дорожная карта повторно отправлена на согласование."
 
     def act(self, document, request):
@@ -309,6 +336,8 @@ class RenderView(Level, View):
     """Download as PDF or DOCX: the file is made by a job (progress page, then the download). A frozen
     document — and anything a reader (who sees no drafts) downloads — is the approved version's stored content,
     never the live data; a draft is rendered from the data as it is now."""
+
+    required_capability = READ
 
     http_method_names = ["post"]
 
@@ -327,6 +356,8 @@ class RenderView(Level, View):
 class VersionPdfView(Level, View):
     """The frozen PDF of a version (as approved, or ``?agreed=1`` as agreed)."""
 
+    required_capability = READ
+
     def get(self, request, *args, **kwargs):
         document = self.get_document()
         version = get_object_or_404(document.frozen_versions(), number=kwargs["number"])
@@ -342,6 +373,8 @@ def frozen_pdf(version, *, agreed):
 
 class InboxView(Level, TemplateView):
     """The approver's inbox: documents sent for approval."""
+
+    required_capability = APPROVE
 
     template_name = "documents/inbox.html"
 
