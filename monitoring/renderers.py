@@ -18,7 +18,7 @@ from core.rendering import Renderer, RenderRefused, register
 from core.rendering.formulas import csv_text
 from core.rendering.pdf import template_to_pdf
 from mentoring.models import Programme
-from monitoring.services import reports
+from monitoring.services import reports, statistics
 
 BOLD = Font(bold=True)
 
@@ -179,7 +179,7 @@ class ParticipantStatistics(Renderer):
             raise RenderRefused("Статистическая информация составляется для образовательной организации.")
         date_from, date_to = parse_period(params)
         progress(0, 1)
-        data = reports.statistics(tenant, date_from, date_to)
+        data = statistics.statistics(tenant, date_from, date_to)
         data["compiled_at"] = timezone.localtime()
         return data
 

@@ -104,3 +104,11 @@ def curator_line(programme) -> str:
     curator = programme.curator
     position = curator.position or "куратор программы"
     return f"{curator.full_name}, {position}"
+
+
+def lower_first(text: str) -> str:
+    """«Директор» → «директор», «За участие» → «за участие» inside a sentence; an abbreviation («МБОУ», «УО»)
+    stays as it is."""
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]

@@ -20,7 +20,7 @@ from core.members import holders_of
 from core.models import Municipality, Organization
 from core.models.tenants import tenant_key
 from core.notifications import notify
-from core.rendering.pdf import template_to_pdf
+from core.rendering import renderer_for
 from core.roles import Capability, has_capability
 
 from ..kinds import content_of, kind_of
@@ -104,7 +104,7 @@ def approve(document: Document, *, actor, roles, request=None) -> Document:
     document.dated = today
     document.number = _next_number(document.tenant, today)
     content = content_of(document)
-    pdf = _pdf(content)
+    pdf = _pdf(document, content)
     version = DocumentVersion(
         document=document,
         number=document.version,
@@ -148,8 +148,9 @@ def _next_number(tenant: Organization | Municipality, today: date) -> str:
     return str(counter.last_number)
 
 
-def _pdf(content: dict) -> bytes:
-    return template_to_pdf("documents/render/pdf.html", {"content": content})
+def _pdf(document: Document, content: dict) -> bytes:
+    """The frozen PDF, made by the document's renderer from the same source as a download of it."""
+    return renderer_for(document.kind).render({"content": content, "name": file_name(document)}, "pdf").content
 
 
 @transaction.atomic
@@ -221,7 +222,7 @@ def agree(document: Document, *, tenant: Municipality, actor, request=None) -> D
     version = document.frozen_versions().get(number=document.version)
     today = timezone.localdate()
     agreed = _with_agreement(version.content, actor, tenant, today)
-    pdf = _pdf(agreed)
+    pdf = _pdf(document, agreed)
     version.agreed_content = agreed
     version.agreed_by = actor
     version.agreed_at = timezone.now()

@@ -1,12 +1,31 @@
-"""Indicators are data: what is counted (numerator and denominator, named measures of
-``services.indicators.MEASURES``), at which level, with a plan by year. The school's contingent gives the
-denominators; monthly snapshots keep the values so that dashboards show trends."""
+"""Indicators are data: what is counted (numerator and denominator, named measures of ``MEASURES``, computed
+by ``services.indicators``), at which level, with a plan by year.
+The school's contingent gives the denominators; monthly snapshots keep the values so that dashboards show trends."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django_scopes import ScopedManager
 
 from core.models import Organization
+
+SATISFIED_FROM = 7  # a respondent whose mean score on the 1–10 items is at least this is "satisfied"
+
+MEASURES = {
+    "contingent_pupils": "обучающихся всего (контингент)",
+    "contingent_10_19": "обучающихся 10–19 лет (контингент)",
+    "contingent_15_19": "обучающихся 15–19 лет (контингент)",
+    "contingent_young_specialists": "молодых специалистов (контингент)",
+    "pupils_in_pairs": "обучающихся-наставляемых в работающих парах и группах",
+    "mentees_10_19": "наставляемых 10–19 лет в работающих парах и группах",
+    "mentors_15_19": "наставников-обучающихся 15–19 лет в работающих парах и группах",
+    "young_specialists_in_pairs": "молодых специалистов-наставляемых в работающих парах",
+    "partners": "организаций-партнёров",
+    "partners_with_mentors": "организаций-партнёров, чьи сотрудники — наставники в работающих парах",
+    "satisfaction_respondents": "ответивших на анкеты удовлетворённости за 12 месяцев",
+    "satisfied_respondents": f"из них со средней оценкой {SATISFIED_FROM} и выше",
+    "schools": "образовательных организаций",
+    "schools_with_programme": "организаций с программой наставничества",
+}
 
 
 class Indicator(models.Model):
@@ -39,8 +58,6 @@ class Indicator(models.Model):
         return self.name
 
     def clean(self):
-        from monitoring.services.indicators import MEASURES
-
         for field in ("numerator", "denominator"):
             if getattr(self, field) not in MEASURES:
                 raise ValidationError({field: "Нет такого показателя для расчёта."})

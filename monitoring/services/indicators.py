@@ -1,7 +1,7 @@
 """Indicator values, computed from the bases, the pairs, the answers and the contingent — never typed in.
 
-An indicator (``models.Indicator``) names two *measures* of ``MEASURES``: its numerator and denominator. All
-measures of any number of schools are computed together in a fixed number of grouped queries
+An indicator (``models.Indicator``) names two *measures* of ``models.indicators.MEASURES``: its numerator and
+denominator. All measures of any number of schools are computed together in a fixed number of grouped queries
 (``measure_table``), so a municipality of a hundred schools costs what one school costs. A municipality's
 value is the sum of its schools' numerators over the sum of their denominators.
 """
@@ -18,25 +18,7 @@ from django.db.models.functions import Coalesce
 from core.models import Organization
 from mentoring.models import Mentee, Mentor, PartnerOrganization, Programme
 from monitoring.models import Answer, Contingent, Indicator, IndicatorPlan, IndicatorSnapshot, Question, Response
-
-SATISFIED_FROM = 7  # a respondent whose mean score on the 1–10 items is at least this is "satisfied"
-
-MEASURES = {
-    "contingent_pupils": "обучающихся всего (контингент)",
-    "contingent_10_19": "обучающихся 10–19 лет (контингент)",
-    "contingent_15_19": "обучающихся 15–19 лет (контингент)",
-    "contingent_young_specialists": "молодых специалистов (контингент)",
-    "pupils_in_pairs": "обучающихся-наставляемых в работающих парах и группах",
-    "mentees_10_19": "наставляемых 10–19 лет в работающих парах и группах",
-    "mentors_15_19": "наставников-обучающихся 15–19 лет в работающих парах и группах",
-    "young_specialists_in_pairs": "молодых специалистов-наставляемых в работающих парах",
-    "partners": "организаций-партнёров",
-    "partners_with_mentors": "организаций-партнёров, чьи сотрудники — наставники в работающих парах",
-    "satisfaction_respondents": "ответивших на анкеты удовлетворённости за 12 месяцев",
-    "satisfied_respondents": f"из них со средней оценкой {SATISFIED_FROM} и выше",
-    "schools": "образовательных организаций",
-    "schools_with_programme": "организаций с программой наставничества",
-}
+from monitoring.models.indicators import MEASURES, SATISFIED_FROM
 
 
 def school_year_of(day: date) -> int:

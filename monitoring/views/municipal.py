@@ -11,6 +11,7 @@ from core.jobs import files
 from core.models import Organization
 from core.roles import Capability, has_capability
 from monitoring import charts
+from monitoring.models.indicators import MEASURES
 from monitoring.services import indicators as ind
 from monitoring.services.reports import indicator_chart, municipal_summary
 
@@ -93,7 +94,7 @@ class MunicipalSchoolView(TemplateView):
         return super().get_context_data(
             school=school,
             values=values,
-            measures=[(ind.MEASURES[name], count) for name, count in table.items()],
+            measures=[(MEASURES[name], count) for name, count in table.items()],
             indicator_chart=indicator_chart(values),
             trend_chart=charts.lines("Показатели по месяцам", {names.get(c, c): p for c, p in series.items()}),
             **kwargs,

@@ -1,0 +1,52 @@
+"""What differs between a school's and a municipality's own documents: the capabilities each view declares
+and the level a view reads from ``request.tenant``."""
+
+from django.shortcuts import get_object_or_404
+
+from core.models import Organization
+from core.roles import Capability, has_capability
+
+from ..models import Document
+
+# What each level requires, by the role a view needs: a school role never holds a municipal capability and vice
+# versa, so a tuple of the two serves both levels (``core.tenancy`` accepts any one of a tuple).
+READ = (Capability.READ_SCHOOL_DOCUMENTS, Capability.DRAFT_MUNICIPAL_DOCUMENTS)
+DRAFT = (Capability.DRAFT_SCHOOL_DOCUMENTS, Capability.DRAFT_MUNICIPAL_DOCUMENTS)
+APPROVE = (Capability.APPROVE_SCHOOL_DOCUMENTS, Capability.APPROVE_MUNICIPAL_DOCUMENTS)
+
+
+class Level:
+    """What differs between a school's and a municipality's own documents, read from ``request.tenant``."""
+
+    @property
+    def level(self) -> str:
+        return "school" if isinstance(self.request.tenant, Organization) else "municipality"
+
+    @property
+    def prefix(self) -> str:
+        return "" if self.level == "school" else "m_"
+
+    @property
+    def draft(self):
+        return DRAFT[0] if self.level == "school" else DRAFT[1]
+
+    @property
+    def approve(self):
+        return APPROVE[0] if self.level == "school" else APPROVE[1]
+
+    @property
+    def can_draft(self):
+        return has_capability(self.request.roles, self.draft)
+
+    def documents(self):
+        """The tenant's own documents this person may see: drafts only for those who draft them."""
+        documents = Document.owned.all()
+        if not self.can_draft:
+            documents = documents.filter(versions__isnull=False).distinct()
+        return documents
+
+    def get_document(self):
+        return get_object_or_404(self.documents().select_related("programme"), pk=self.kwargs["pk"])
+
+    def level_context(self):
+        return {"prefix": self.prefix, "level": self.level, "can_draft": self.can_draft}

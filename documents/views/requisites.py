@@ -1,0 +1,41 @@
+"""The school's requisites every document prints."""
+
+from django import forms
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.generic import TemplateView
+
+from core.models import Organization
+from core.roles import Capability
+
+
+class RequisitesForm(forms.ModelForm):
+    class Meta:
+        model = Organization
+        fields = ["name", "short_name", "director_position", "director_name", "address", "phone", "email", "website"]
+        widgets = {"website": forms.URLInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["website"] = forms.URLField(label="Сайт", required=False, assume_scheme="https")
+
+
+class RequisitesView(TemplateView):
+    """The school's requisites every document prints: full name, director, address."""
+
+    template_name = "documents/requisites.html"
+    required_capability = Capability.DRAFT_SCHOOL_DOCUMENTS
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("form", RequisitesForm(instance=self.request.tenant))
+        return super().get_context_data(**kwargs)
+
+    def post(self, request, *args, **kwargs):
+        form = RequisitesForm(request.POST, instance=request.tenant)
+        if not form.is_valid():
+            messages.error(request, "Не сохранено: исправьте отмеченные поля.")
+            return self.render_to_response(self.get_context_data(form=form))
+        form.save()
+        messages.success(request, "Реквизиты сохранены: они войдут в новые документы и черновики.")
+        return redirect(reverse("document_list", kwargs={"org": request.tenant.slug}))
