@@ -1,1 +1,0 @@
-"""School URL patterns grouped by area; config/urls.py includes each under /o/<org>/."""
