@@ -17,7 +17,7 @@ TAGS = 12
 def fill(school, curator):
 
     from core.tenancy import tenant_scope
-    from demo import people
+    from demo import people as demo_people
     from mentoring.models import Consent, Mentee, Mentor, ProgrammeMentor, Tag
     from mentoring.services.programmes import create_programme, ensure_forms
 
@@ -31,7 +31,7 @@ def fill(school, curator):
         tags = Tag.objects.bulk_create(Tag(organization=school, name=f"Запрос {n}") for n in range(TAGS))
         mentees = []
         for n in range(MENTEES):
-            name = people.person(rng)
+            name = demo_people.person(rng)
             pupil = n % 10 != 0
             year = rng.randint(2009, 2016) if pupil else rng.randint(1996, 2003)
             mentees.append(
@@ -60,7 +60,7 @@ def fill(school, curator):
         )
         mentors = []
         for n in range(MENTORS):
-            name = people.person(rng, female_share=0.8)
+            name = demo_people.person(rng, female_share=0.8)
             pupil = n % 3 == 0
             year = rng.randint(2007, 2009) if pupil else rng.randint(1965, 1998)
             mentors.append(

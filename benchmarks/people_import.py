@@ -30,14 +30,14 @@ TAGS = ["Адаптация в коллективе", "Профориентац�
 def workbook_bytes() -> bytes:
     from openpyxl import Workbook
 
-    from demo import people
+    from demo import people as demo_people
 
     rng = random.Random(10)
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet()
     sheet.append(HEADERS)
     for _ in range(ROWS):
-        child, parent = people.person(rng), people.person(rng, female_share=0.8)
+        child, parent = demo_people.person(rng), demo_people.person(rng, female_share=0.8)
         year = rng.randint(2009, 2015)
         sheet.append(
             [

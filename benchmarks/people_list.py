@@ -20,7 +20,7 @@ def fill(school):
     from datetime import date
 
     from core.tenancy import tenant_scope
-    from demo import people
+    from demo import people as demo_people
     from mentoring.models import Mentee, Tag
 
     rng = random.Random(5)
@@ -28,7 +28,7 @@ def fill(school):
         tags = Tag.objects.bulk_create(Tag(organization=school, name=f"Запрос {n}") for n in range(12))
         people = []
         for _ in range(MENTEES):
-            name = people.person(rng)
+            name = demo_people.person(rng)
             people.append(
                 Mentee(
                     organization=school,
