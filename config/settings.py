@@ -88,7 +88,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.tenant",
-                "core.context_processors.notifications",
             ],
         },
     },

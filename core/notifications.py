@@ -19,7 +19,7 @@ def notify(users, text: str, url: str, *, tenant: Organization | Municipality, e
     enqueue(email_notifications, notification_ids=ids, **tenant_ids(tenant))
 
 
-def unread_count(user) -> int:
-    """The person's unread notifications, of every tenant they work in."""
-    with user_scope(user):
+def unread_count(user, tenants=None) -> int:
+    """The person's unread notifications, of every tenant they work in (``tenants``, if known)."""
+    with user_scope(user, tenants):
         return Notification.objects.filter(user=user, read_at__isnull=True).count()

@@ -1,4 +1,4 @@
-"""The role matrix of the portal (shared/ROLES.md), declared once.
+"""The role matrix of the portal (who may do what, by role), declared once.
 
 Views name the capability they need (``required_capability``); the tenant middleware checks it against the
 roles the user holds in the school or municipality of the URL. Nothing else decides what a role may do.
