@@ -19,8 +19,8 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from core.roles import Capability, has_capability
-from mentoring.forms_journal import PlanItemStatusForm
-from mentoring.forms_pairs import (
+from mentoring.forms.journal import PlanItemStatusForm
+from mentoring.forms.pairs import (
     AcceptForm,
     BestPracticeForm,
     ClosePairForm,

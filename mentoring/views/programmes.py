@@ -22,7 +22,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from core.roles import Capability, Role, has_capability
-from mentoring.forms_programmes import (
+from mentoring.forms.programmes import (
     ActivityDoneForm,
     ActivityForm,
     AttendanceForm,

@@ -10,9 +10,9 @@ from django_scopes.forms import SafeModelMultipleChoiceField
 
 from core.roles import Role
 
-from .forms import DATE_WIDGET, PlainTextFormMixin
-from .models import Mentee, Mentor, MentoringForm, Programme, Stage, StageActivity, SubProgramme, TrainingSession, User
-from .services.programmes import SUBPROGRAMME_FIELDS, role_models_from_text, selectable_mentors
+from ..models import Mentee, Mentor, MentoringForm, Programme, Stage, StageActivity, SubProgramme, TrainingSession, User
+from ..services.programmes import SUBPROGRAMME_FIELDS, role_models_from_text, selectable_mentors
+from .base import DATE_WIDGET, PlainTextFormMixin
 
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
