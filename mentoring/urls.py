@@ -2,7 +2,18 @@
 
 from django.urls import path
 
-from mentoring.views import consents, imports, journal, pairs, people, programmes, references
+from mentoring.views import (
+    consents,
+    forms_of_mentoring,
+    imports,
+    journal,
+    pairs,
+    people,
+    programmes,
+    references,
+    stages,
+    training,
+)
 from mentoring.views.audit import AuditLogView
 from mentoring.views.home import MunicipalityHomeView, SchoolHomeView
 from mentoring.views.members import (
@@ -69,32 +80,32 @@ school_patterns = [
     ),
     path("subprogrammes/<int:pk>/edit/", programmes.SubProgrammeEditView.as_view(), name="subprogramme_edit"),
     path("subprogrammes/<int:pk>/delete/", programmes.SubProgrammeDeleteView.as_view(), name="subprogramme_delete"),
-    path("stages/<int:pk>/", programmes.StageDetailView.as_view(), name="stage_detail"),
-    path("stages/<int:pk>/edit/", programmes.StageEditView.as_view(), name="stage_edit"),
-    path("stages/<int:pk>/activities/new/", programmes.ActivityCreateView.as_view(), name="activity_create"),
-    path("activities/<int:pk>/edit/", programmes.ActivityEditView.as_view(), name="activity_edit"),
-    path("activities/<int:pk>/delete/", programmes.ActivityDeleteView.as_view(), name="activity_delete"),
-    path("activities/<int:pk>/done/", programmes.ActivityDoneView.as_view(), name="activity_done"),
-    path("activities/<int:pk>/undo/", programmes.ActivityUndoView.as_view(), name="activity_undo"),
-    path("activities/<int:pk>/file/", programmes.ActivityAttachmentView.as_view(), name="activity_attachment"),
-    path("forms/", programmes.FormListView.as_view(), name="form_list"),
-    path("forms/new/", programmes.MentoringFormCreateView.as_view(), name="form_create"),
-    path("forms/<int:pk>/edit/", programmes.MentoringFormEditView.as_view(), name="form_edit"),
-    path("programmes/<int:pk>/mentors/", programmes.MentorSelectionView.as_view(), name="mentor_selection"),
-    path("programmes/<int:pk>/training/", programmes.TrainingView.as_view(), name="training"),
+    path("stages/<int:pk>/", stages.StageDetailView.as_view(), name="stage_detail"),
+    path("stages/<int:pk>/edit/", stages.StageEditView.as_view(), name="stage_edit"),
+    path("stages/<int:pk>/activities/new/", stages.ActivityCreateView.as_view(), name="activity_create"),
+    path("activities/<int:pk>/edit/", stages.ActivityEditView.as_view(), name="activity_edit"),
+    path("activities/<int:pk>/delete/", stages.ActivityDeleteView.as_view(), name="activity_delete"),
+    path("activities/<int:pk>/done/", stages.ActivityDoneView.as_view(), name="activity_done"),
+    path("activities/<int:pk>/undo/", stages.ActivityUndoView.as_view(), name="activity_undo"),
+    path("activities/<int:pk>/file/", stages.ActivityAttachmentView.as_view(), name="activity_attachment"),
+    path("forms/", forms_of_mentoring.FormListView.as_view(), name="form_list"),
+    path("forms/new/", forms_of_mentoring.MentoringFormCreateView.as_view(), name="form_create"),
+    path("forms/<int:pk>/edit/", forms_of_mentoring.MentoringFormEditView.as_view(), name="form_edit"),
+    path("programmes/<int:pk>/mentors/", training.MentorSelectionView.as_view(), name="mentor_selection"),
+    path("programmes/<int:pk>/training/", training.TrainingView.as_view(), name="training"),
     path(
         "programmes/<int:pk>/training/new/",
-        programmes.TrainingSessionCreateView.as_view(),
+        training.TrainingSessionCreateView.as_view(),
         name="training_session_create",
     ),
     path(
         "programmes/<int:pk>/training/complete/",
-        programmes.TrainingCompleteView.as_view(),
+        training.TrainingCompleteView.as_view(),
         name="training_complete",
     ),
-    path("training/<int:pk>/edit/", programmes.TrainingSessionEditView.as_view(), name="training_session_edit"),
-    path("training/<int:pk>/attendance/", programmes.AttendanceView.as_view(), name="training_attendance"),
-    path("my-training/", programmes.MyTrainingView.as_view(), name="my_training"),
+    path("training/<int:pk>/edit/", training.TrainingSessionEditView.as_view(), name="training_session_edit"),
+    path("training/<int:pk>/attendance/", training.AttendanceView.as_view(), name="training_attendance"),
+    path("my-training/", training.MyTrainingView.as_view(), name="my_training"),
     # pairs
     path("pairs/", pairs.PairListView.as_view(), name="pair_list"),
     path("pairs/new/", pairs.PairCreateView.as_view(), name="pair_create"),
