@@ -17,6 +17,7 @@ from mentoring.models import (
     MentoringForm,
 )
 from mentoring.services import programmes as service
+from mentoring.services import subprogrammes
 from mentoring.views.form_page import FormPageView, url
 
 
@@ -34,8 +35,8 @@ class FormListView(TemplateView):
             )
         )
         for form in forms:
-            form.mentor_labels = service.category_labels(Mentor.Category.choices, form.mentor_categories)
-            form.mentee_labels = service.category_labels(Mentee.Category.choices, form.mentee_categories)
+            form.mentor_labels = subprogrammes.category_labels(Mentor.Category.choices, form.mentor_categories)
+            form.mentee_labels = subprogrammes.category_labels(Mentee.Category.choices, form.mentee_categories)
         return super().get_context_data(forms=forms, **kwargs)
 
 
@@ -48,7 +49,7 @@ class MentoringFormCreateView(FormPageView):
         return MentoringFormForm(data)
 
     def save(self, form):
-        form = service.save_form(**form.cleaned_data, **self.actor())
+        form = subprogrammes.save_form(**form.cleaned_data, **self.actor())
         messages.success(self.request, f"Форма «{form.name}» добавлена.")
         return redirect(self.back_url())
 
@@ -68,7 +69,7 @@ class MentoringFormEditView(FormPageView):
         return MentoringFormForm(data, instance=self.mentoring_form)
 
     def save(self, form):
-        service.save_form(self.mentoring_form, **form.cleaned_data, **self.actor())
+        subprogrammes.save_form(self.mentoring_form, **form.cleaned_data, **self.actor())
         messages.success(self.request, "Форма сохранена.")
         return redirect(self.back_url())
 

@@ -35,7 +35,8 @@ from mentoring.services.completion import former_mentees, mentor_from_mentee, no
 from mentoring.services.journal import save_plan_item
 from mentoring.services.pairs import close_pair, form_pair
 from mentoring.services.people import with_consent_flags
-from mentoring.services.programmes import current_programme, mentees_with_pair_flag
+from mentoring.services.programme_reading import mentees_with_pair_flag
+from mentoring.services.programmes import current_programme
 from mentoring.views.journal import AddPlanItemView, EditPlanItemView, show_refusal
 
 PAGE_SIZE = 50

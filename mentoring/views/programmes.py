@@ -29,12 +29,13 @@ from mentoring.models import (
     ProgrammeMentor,
     SubProgramme,
 )
+from mentoring.services import programme_reading, subprogrammes
 from mentoring.services import programmes as service
 from mentoring.views.form_page import FormPageView, url
 
 
 def readable_programmes(request):
-    return service.visible_programmes(request.user, request.roles)
+    return programme_reading.visible_programmes(request.user, request.roles)
 
 
 class ProgrammeListView(TemplateView):
@@ -43,7 +44,7 @@ class ProgrammeListView(TemplateView):
 
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
-        programmes = service.programme_list(readable_programmes(self.request), today)
+        programmes = programme_reading.programme_list(readable_programmes(self.request), today)
         return super().get_context_data(
             programmes=programmes,
             today=today,
@@ -96,7 +97,7 @@ class ProgrammeDetailView(ProgrammeMixin, TemplateView):
     def get_context_data(self, **kwargs):
         programme = self.programme
         roles = self.request.roles
-        months, stages = service.programme_overview(programme)
+        months, stages = programme_reading.programme_overview(programme)
         selected = ProgrammeMentor.objects.filter(programme=programme)
         return super().get_context_data(
             programme=programme,
@@ -138,7 +139,7 @@ class SubProgrammeCreateView(ProgrammeMixin, FormPageView):
         return SubProgrammeForm(data)
 
     def save(self, form):
-        service.save_subprogramme(self.programme, **form.cleaned_data, **self.actor())
+        subprogrammes.save_subprogramme(self.programme, **form.cleaned_data, **self.actor())
         messages.success(self.request, f"Подпрограмма «{form.cleaned_data['name']}» добавлена.")
         return redirect(self.back_url())
 
@@ -160,7 +161,7 @@ class SubProgrammeEditView(SubProgrammeMixin, FormPageView):
         return SubProgrammeForm(data, instance=self.subprogramme)
 
     def save(self, form):
-        service.save_subprogramme(
+        subprogrammes.save_subprogramme(
             self.subprogramme.programme, self.subprogramme, **form.cleaned_data, **self.actor()
         )  # fmt: skip
         messages.success(self.request, "Подпрограмма сохранена.")
@@ -176,6 +177,6 @@ class SubProgrammeDeleteView(SubProgrammeMixin, View):
 
     def post(self, request, *args, **kwargs):
         subprogramme = self.subprogramme
-        service.delete_subprogramme(subprogramme, tenant=request.tenant, actor=request.user, request=request)
+        subprogrammes.delete_subprogramme(subprogramme, tenant=request.tenant, actor=request.user, request=request)
         messages.success(request, f"Подпрограмма «{subprogramme.name}» удалена.")
         return redirect(url(request, "programme_detail", pk=subprogramme.programme_id) + "#subprogrammes")

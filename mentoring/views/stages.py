@@ -25,7 +25,8 @@ from mentoring.models import (
     Stage,
     StageActivity,
 )
-from mentoring.services import programmes as service
+from mentoring.services import programme_reading
+from mentoring.services import stages as stage_service
 from mentoring.views.form_page import FormPageView, url
 from mentoring.views.programmes import readable_programmes
 
@@ -46,13 +47,13 @@ class StageDetailView(StageMixin, TemplateView):
         today = timezone.localdate()
         activities = list(stage.activities.select_related("done_by"))
         for activity in activities:
-            activity.overdue = service.is_overdue(activity, today)
+            activity.overdue = programme_reading.is_overdue(activity, today)
         roles = self.request.roles
         context = {
             "stage": stage,
             "programme": stage.programme,
             "activities": activities,
-            "readiness": service.stage_readiness(stage.programme)[stage.number],
+            "readiness": programme_reading.stage_readiness(stage.programme)[stage.number],
             "late": stage.status != Stage.Status.DONE and stage.ends_on and stage.ends_on < today,
             "today": today,
             "can_manage": has_capability(roles, Capability.MANAGE_PROGRAMME),
@@ -84,7 +85,7 @@ class StageEditView(StageMixin, FormPageView):
         return StageForm(data, instance=self.stage)
 
     def save(self, form):
-        service.update_stage(self.stage, **form.cleaned_data, **self.actor())
+        stage_service.update_stage(self.stage, **form.cleaned_data, **self.actor())
         messages.success(self.request, "Этап сохранён.")
         return redirect(self.back_url())
 
@@ -101,7 +102,7 @@ class ActivityCreateView(StageMixin, FormPageView):
         return ActivityForm(data)
 
     def save(self, form):
-        service.add_activity(self.stage, **form.cleaned_data, **self.actor())
+        stage_service.add_activity(self.stage, **form.cleaned_data, **self.actor())
         messages.success(self.request, f"Мероприятие «{form.cleaned_data['title']}» добавлено.")
         return redirect(self.back_url())
 
@@ -129,7 +130,7 @@ class ActivityEditView(ActivityMixin, FormPageView):
         return ActivityForm(data, instance=self.activity)
 
     def save(self, form):
-        service.update_activity(self.activity, **form.cleaned_data, **self.actor())
+        stage_service.update_activity(self.activity, **form.cleaned_data, **self.actor())
         messages.success(self.request, "Мероприятие сохранено.")
         return redirect(self.back_url())
 
@@ -151,7 +152,7 @@ class ActivityDoneView(ActivityMixin, FormPageView):
         return ActivityDoneForm(data, files, initial=initial)
 
     def save(self, form):
-        service.mark_activity_done(self.activity, **form.cleaned_data, **self.actor())
+        stage_service.mark_activity_done(self.activity, **form.cleaned_data, **self.actor())
         messages.success(self.request, f"Отмечено выполнение: «{self.activity.title}».")
         return redirect(self.back_url())
 
@@ -177,13 +178,13 @@ class ActivityActionView(ActivityMixin, View):
 class ActivityUndoView(ActivityActionView):
     done_message = "Снята отметка о выполнении: «{title}»."
     keeps_anchor = True
-    act = staticmethod(service.undo_activity)
+    act = staticmethod(stage_service.undo_activity)
 
 
 class ActivityDeleteView(ActivityActionView):
     done_message = "Мероприятие «{title}» удалено."
     keeps_anchor = False
-    act = staticmethod(service.delete_activity)
+    act = staticmethod(stage_service.delete_activity)
 
 
 class ActivityAttachmentView(ActivityMixin, View):

@@ -28,8 +28,7 @@ from mentoring.models import (
     Tag,
     TrainingSession,
 )
-from mentoring.services import programmes as service
-from mentoring.services import training
+from mentoring.services import mentor_selection, training
 from mentoring.services.search import name_query
 from mentoring.views.form_page import FormPageView, url
 from mentoring.views.programmes import ProgrammeMixin
@@ -47,7 +46,7 @@ class MentorSelectionView(ProgrammeMixin, TemplateView):
     template_name = "mentoring/programmes/mentor_selection.html"
 
     def mentors(self, params):
-        mentors = service.selectable_mentors().select_related("partner").prefetch_related("competencies")
+        mentors = mentor_selection.selectable_mentors().select_related("partner").prefetch_related("competencies")
         if text := params.get("q", "").strip():
             mentors = name_query(mentors, text)
         if params.get("category") in Mentor.Category.values:
@@ -92,7 +91,7 @@ class MentorSelectionView(ProgrammeMixin, TemplateView):
             messages.error(request, "Список наставников изменился: откройте страницу заново и повторите отбор.")
             return redirect(back)
         try:
-            added, removed = service.select_mentors(
+            added, removed = mentor_selection.select_mentors(
                 self.programme, shown=form.cleaned_data["shown"], selected=form.cleaned_data["selected"],
                 tenant=request.tenant, actor=request.user, request=request,
             )  # fmt: skip
