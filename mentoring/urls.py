@@ -3,10 +3,12 @@
 from django.urls import path
 
 from mentoring.views import (
+    completion,
     consents,
     forms_of_mentoring,
     imports,
     journal,
+    matching,
     pairs,
     people,
     programmes,
@@ -116,17 +118,19 @@ school_patterns = [
     path("pairs/<int:pk>/plan/new/", pairs.PlanItemCreateView.as_view(), name="plan_item_create"),
     path("plan-items/<int:pk>/edit/", pairs.PlanItemEditView.as_view(), name="plan_item_edit"),
     path("plan-items/<int:pk>/status/", pairs.PlanItemStatusView.as_view(), name="plan_item_status"),
-    path("matching/", pairs.MatchingView.as_view(), name="matching"),
-    path("matching/accept/", pairs.MatchingAcceptView.as_view(), name="matching_accept"),
-    path("matching/accept-all/", pairs.MatchingAcceptAllView.as_view(), name="matching_accept_all"),
-    path("mentees/<int:pk>/awaiting/", pairs.AwaitingMentorView.as_view(), name="mentee_awaiting"),
-    path("mentees/<int:pk>/to-mentor/", pairs.MentorFromMenteeView.as_view(), name="mentor_from_mentee"),
-    path("completion/", pairs.CompletionView.as_view(), name="completion"),
-    path("completion/nominations/", pairs.NominationAddView.as_view(), name="nomination_add"),
-    path("completion/nominations/<int:pk>/delete/", pairs.NominationDeleteView.as_view(), name="nomination_delete"),
-    path("practices/", pairs.PracticeListView.as_view(), name="practice_list"),
-    path("practices/new/", pairs.PracticeFormView.as_view(), name="practice_create"),
-    path("practices/<int:pk>/edit/", pairs.PracticeFormView.as_view(), name="practice_edit"),
+    path("matching/", matching.MatchingView.as_view(), name="matching"),
+    path("matching/accept/", matching.MatchingAcceptView.as_view(), name="matching_accept"),
+    path("matching/accept-all/", matching.MatchingAcceptAllView.as_view(), name="matching_accept_all"),
+    path("mentees/<int:pk>/awaiting/", matching.AwaitingMentorView.as_view(), name="mentee_awaiting"),
+    path("mentees/<int:pk>/to-mentor/", completion.MentorFromMenteeView.as_view(), name="mentor_from_mentee"),
+    path("completion/", completion.CompletionView.as_view(), name="completion"),
+    path("completion/nominations/", completion.NominationAddView.as_view(), name="nomination_add"),
+    path(
+        "completion/nominations/<int:pk>/delete/", completion.NominationDeleteView.as_view(), name="nomination_delete"
+    ),
+    path("practices/", completion.PracticeListView.as_view(), name="practice_list"),
+    path("practices/new/", completion.PracticeFormView.as_view(), name="practice_create"),
+    path("practices/<int:pk>/edit/", completion.PracticeFormView.as_view(), name="practice_edit"),
     # journal
     path("my/pairs/", journal.MyPairsView.as_view(), name="my_pairs"),
     path("my/pairs/<int:pk>/plan/", journal.OwnPlanView.as_view(), name="own_pair_plan"),
