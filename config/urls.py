@@ -9,7 +9,7 @@ from core import urls as core_urls
 from core.views.health import healthz
 from documents import urls as documents_urls
 from mentoring import urls as mentoring_urls
-from mentoring.forms import LoginForm
+from mentoring.forms.accounts import LoginForm
 from mentoring.views.home import HomeView
 from monitoring import urls as monitoring_urls
 

@@ -23,7 +23,7 @@ from demo.school_bases import (
     WITHDRAWN_PUPIL,
     SchoolBase,
 )
-from mentoring.forms import CURRENT_CONSENT_VERSION
+from mentoring.forms.base import CURRENT_CONSENT_VERSION
 from mentoring.models import Consent, Mentee, Mentor, PartnerOrganization, Tag, User
 from mentoring.models.consents import ERASURE_DAYS
 from mentoring.models.people import age_on

@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django_scopes.forms import SafeModelChoiceField
 
-from mentoring.forms import DATE_WIDGET, PlainTextFormMixin
+from mentoring.forms.base import DATE_WIDGET, PlainTextFormMixin
 from mentoring.models import MentoringForm, Programme
 from monitoring.models import Contingent, Question, Questionnaire, Swot
 from monitoring.models.questionnaires import WaveKind

@@ -16,7 +16,7 @@ from core.models import Membership
 from core.roles import Role
 from core.tenancy import tenant_scope
 from mentoring.models import Mentee, Mentor, ProgrammeMentor, StageActivity
-from mentoring.services.programmes import overdue_activities, stage_readiness
+from mentoring.services.programme_reading import overdue_activities, stage_readiness
 from mentoring.views.dashboard import school_url
 
 from .test_journal import add_mentor, add_pair, today

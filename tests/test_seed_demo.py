@@ -33,7 +33,7 @@ from mentoring.models import (
 )
 from mentoring.models.people import age_on
 from mentoring.services.people import with_consent_flags
-from mentoring.services.programmes import inactive_pairs, stage_readiness
+from mentoring.services.programme_reading import inactive_pairs, stage_readiness
 
 MODELS = (
     Municipality, Organization, User, Membership, Tag, PartnerOrganization, Mentee, Mentor, Consent,

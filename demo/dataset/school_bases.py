@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from core.models import Organization
 from demo import people, places, vocabulary
-from mentoring.forms import CURRENT_CONSENT_VERSION
+from mentoring.forms.base import CURRENT_CONSENT_VERSION
 from mentoring.models import Consent, Mentee, Mentor, PartnerOrganization, SupportCategory, Tag, User
 from mentoring.models.consents import ERASURE_DAYS
 from mentoring.models.people import age_on

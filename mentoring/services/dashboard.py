@@ -10,7 +10,8 @@ from django.db.models.functions import Coalesce
 
 from core.roles import Capability
 from mentoring.models import Mentee, Mentor, Pair, PairMember, Programme, ProgrammeMentor
-from mentoring.services.programmes import INACTIVE_DAYS, inactive_pairs, mentees_with_pair_flag
+from mentoring.services.programme_reading import inactive_pairs, mentees_with_pair_flag
+from mentoring.services.programmes import INACTIVE_DAYS
 
 
 @dataclass(frozen=True)

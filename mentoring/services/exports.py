@@ -20,7 +20,8 @@ from core.audit import log_action
 from core.rendering import MIMETYPES, Renderer, register
 from core.rendering.formulas import csv_text, looks_like_formula, mark_as_text
 from mentoring.models import Mentee, Mentor, Tag
-from mentoring.resources import RESOURCES, SCHOOL_COLUMN
+from mentoring.resources.registry import RESOURCES
+from mentoring.resources.widgets import SCHOOL_COLUMN
 from mentoring.services.search import find_mentees, find_mentors
 
 DATE_FORMAT = "DD.MM.YYYY"

@@ -22,7 +22,9 @@ from core.jobs import lifecycle
 from core.jobs.registry import JobKind, JobRefused, register_job_kind
 from core.models import Job, Organization
 from mentoring.models import PartnerOrganization, Tag
-from mentoring.resources import RESOURCES, normalized, person_key, plain_text
+from mentoring.resources.person import person_key
+from mentoring.resources.registry import RESOURCES
+from mentoring.resources.widgets import normalized, plain_text
 from mentoring.services.uploads import Table, UploadError, read_table
 
 logger = logging.getLogger(__name__)

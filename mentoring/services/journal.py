@@ -16,7 +16,7 @@ from django.utils import timezone
 from core.audit import changes_between, display_value, log_action
 from core.roles import Capability, has_capability
 from mentoring.models import Meeting, Mentee, Pair, PairMember, PlanItem
-from mentoring.services.programmes import inactive_pairs
+from mentoring.services.programme_reading import inactive_pairs
 
 MEETING_AUDITED = (
     "held_on",
@@ -66,7 +66,7 @@ def members_prefetch():
 def with_journal_facts(pairs: QuerySet[Pair]) -> QuerySet[Pair]:
     """Pairs with what the journal lists show, in a fixed number of queries: the mentor, the form, the mentees,
     ``last_meeting``, ``meeting_count``, ``plan_total``, ``plan_done`` and ``inactive`` (no meeting for 30 days,
-    judged by ``services.programmes.inactive_pairs``)."""
+    judged by ``services.programme_reading.inactive_pairs``)."""
 
     def plan_count(**filters):
         items = PlanItem.objects.filter(pair=OuterRef("pk"), **filters).order_by().values("pair")

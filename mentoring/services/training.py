@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from core.audit import changes_between, log_action
 from mentoring.models import Mentor, Programme, ProgrammeMentor, TrainingSession
-from mentoring.services.programmes import period_text, within_programme
+from mentoring.services.programmes import period_text
+from mentoring.services.stages import within_programme
 
 Attendance = TrainingSession.attendees.through
 

@@ -7,7 +7,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from core.roles import Capability
-from mentoring.forms import ConsentForm, WithdrawConsentForm
+from mentoring.forms.people import ConsentForm, WithdrawConsentForm
 from mentoring.models import Consent, Mentee, Mentor
 from mentoring.services.people import register_consent, withdraw_consent
 

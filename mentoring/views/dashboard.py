@@ -11,7 +11,8 @@ from core.roles import Capability, has_capability
 from mentoring.models import Programme
 from mentoring.services.dashboard import Figure, programme_figures
 from mentoring.services.journal import members_prefetch
-from mentoring.services.programmes import current_programme, inactive_pairs, overdue_activities, stage_readiness
+from mentoring.services.programme_reading import inactive_pairs, overdue_activities, stage_readiness
+from mentoring.services.programmes import current_programme
 
 LISTED = 10  # overdue activities and inactive pairs shown on the page; the rest behind "all"
 

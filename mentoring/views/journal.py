@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import TemplateView, View
 
 from core.roles import Capability, has_capability
-from mentoring.forms_journal import MeetingForm, PlanItemForm, PlanItemStatusForm
+from mentoring.forms.journal import MeetingForm, PlanItemForm, PlanItemStatusForm
 from mentoring.models import Meeting, Pair, PlanItem, Programme
 from mentoring.services.journal import (
     active_first,

@@ -7,7 +7,7 @@ from django.views.generic import FormView
 from core.models import Membership, Organization
 from core.models.tenants import tenant_filter
 from core.roles import Capability, sorted_by_role
-from mentoring.forms import GrantRoleForm
+from mentoring.forms.accounts import GrantRoleForm
 from mentoring.services.memberships import grant_role, revoke_role
 
 

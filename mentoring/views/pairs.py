@@ -1,5 +1,6 @@
-"""Pairs and groups of the current programme (stage 5), their plans on the curator's side (stage 6) and the
-completion of mentoring (stage 7).
+"""Pairs and groups of the current programme (stage 5), their plans on the curator's side (stage 6), the
+unpaired mentees and free mentors. Matching suggestions live in ``views.matching``, the completion of
+mentoring (stage 7) in ``views.completion``.
 
 Who may do what (shared/ROLES.md): the director and the curator form and close pairs, accept the matching and
 keep the plans; the methodist reads pairs and plans (their names are card data: ``READ_PERSON_CARDS``); a
@@ -14,29 +15,23 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import urlencode
 from django.views import View
 from django.views.generic import TemplateView
 
 from core.roles import Capability, has_capability
-from mentoring.forms_journal import PlanItemStatusForm
-from mentoring.forms_pairs import (
-    AcceptForm,
-    BestPracticeForm,
+from mentoring.forms.journal import PlanItemStatusForm
+from mentoring.forms.pairs import (
     ClosePairForm,
-    NominationForm,
     PairForm,
     mentors_with_load,
-    parse_suggestions,
 )
-from mentoring.models import BestPractice, Mentee, Pair, PairMember, PlanItem, RewardNomination
-from mentoring.services import matching as matching_service
-from mentoring.services.completion import former_mentees, mentor_from_mentee, nominate, remove_nomination, save_practice
+from mentoring.models import Pair, PairMember, PlanItem
 from mentoring.services.journal import save_plan_item
 from mentoring.services.pairs import close_pair, form_pair
 from mentoring.services.people import with_consent_flags
-from mentoring.services.programmes import current_programme, mentees_with_pair_flag
-from mentoring.views.journal import AddPlanItemView, EditPlanItemView, show_refusal
+from mentoring.services.programme_reading import mentees_with_pair_flag
+from mentoring.services.programmes import current_programme
+from mentoring.views.journal import AddPlanItemView, EditPlanItemView
 
 PAGE_SIZE = 50
 
@@ -254,133 +249,6 @@ class PlanItemStatusView(View):
         return redirect("pair_detail", org=request.tenant.slug, pk=item.pair_id)
 
 
-# Matching suggestions.
-
-
-class MatchingView(ProgrammeRequiredMixin, TemplateView):
-    """The optimal assignment of every unpaired mentee to the selected mentors, each proposal with its score and
-    why; the mentees it could not place, with the reason and the «поиск продолжается» mark."""
-
-    required_capability = Capability.FORM_PAIRS
-    template_name = "mentoring/pairs/matching.html"
-
-    def get_context_data(self, **kwargs):
-        result, mentees, mentors = matching_service.suggest(self.programme)
-        forms = {form.pk: form for form in self.programme.forms.all()}
-        rows = []
-        for suggestion in result.suggestions:
-            rows.append(
-                {
-                    "mentee": mentees[suggestion.mentee_id],
-                    "mentor": mentors[suggestion.mentor_id],
-                    "form": forms[suggestion.form_id],
-                    "score": round(suggestion.score, 3),
-                    "percent": round(100 * suggestion.score),
-                    "reasons": suggestion.reasons,
-                    "value": f"{suggestion.mentee_id}:{suggestion.mentor_id}:{suggestion.form_id}:"
-                    f"{round(suggestion.score, 3)}",
-                    "change_query": urlencode(
-                        {"form": suggestion.form_id, "mentor": suggestion.mentor_id, "mentees": suggestion.mentee_id}
-                    ),
-                }
-            )
-        awaiting = dict(Mentee.objects.filter(pk__in=list(result.unmatched)).values_list("pk", "awaiting_mentor"))
-        unmatched = [
-            {"mentee": mentees[mentee_id], "reason": reason, "awaiting": awaiting.get(mentee_id, False)}
-            for mentee_id, reason in sorted(result.unmatched.items(), key=lambda item: mentees[item[0]].name)
-        ]
-        return super().get_context_data(
-            rows=rows,
-            unmatched=unmatched,
-            total=sum(row["score"] for row in rows),
-            mentee_count=len(mentees),
-            mentor_count=len(mentors),
-            **kwargs,
-        )
-
-
-def accept_one(request, programme, data) -> tuple[bool, list[str]]:
-    try:
-        matching_service.accept(
-            programme, mentee_id=data["mentee"], mentor_id=data["mentor"], form_id=data["form"], score=data["score"],
-            actor=request.user, tenant=request.tenant, request=request,
-        )  # fmt: skip
-    except ValidationError as error:
-        return False, refusal_messages(error)
-    return True, []
-
-
-def names_of(mentee_ids) -> dict[int, str]:
-    return {mentee.pk: mentee.full_name for mentee in Mentee.objects.filter(pk__in=list(mentee_ids))}
-
-
-class MatchingAcceptView(ProgrammeRequiredMixin, View):
-    """Accept one suggestion: the pair is formed if every rule still holds (checked again now)."""
-
-    required_capability = Capability.FORM_PAIRS
-    http_method_names = ["post"]
-
-    def post(self, request, *args, **kwargs):
-        form = AcceptForm(request.POST)
-        if not form.is_valid():
-            messages.error(request, "Предложение не распознано: обновите страницу подбора.")
-            return redirect("matching", org=request.tenant.slug)
-        data = form.cleaned_data
-        formed, reasons = accept_one(request, self.programme, data)
-        name = names_of([data["mentee"]]).get(data["mentee"], "Наставляемый")
-        if formed:
-            messages.success(request, f"Пара сформирована: {name}.")
-        else:
-            messages.error(request, f"{name}: пара не сформирована. " + " ".join(reasons))
-        return redirect("matching", org=request.tenant.slug)
-
-
-class MatchingAcceptAllView(ProgrammeRequiredMixin, View):
-    """Accept every suggestion the page showed, each on its own: how many pairs were formed, and which were
-    refused and why."""
-
-    required_capability = Capability.FORM_PAIRS
-    http_method_names = ["post"]
-
-    def post(self, request, *args, **kwargs):
-        suggestions = parse_suggestions(request.POST.getlist("suggestion"))
-        if not suggestions:
-            messages.info(request, "Нет предложений, которые можно принять.")
-            return redirect("matching", org=request.tenant.slug)
-        refused = []
-        for data in suggestions:
-            formed, reasons = accept_one(request, self.programme, data)
-            if not formed:
-                refused.append((data["mentee"], reasons))
-        formed_count = len(suggestions) - len(refused)
-        messages.success(request, f"Сформировано пар: {formed_count} из {len(suggestions)}.")
-        names = names_of(mentee_id for mentee_id, _ in refused)
-        for mentee_id, reasons in refused:
-            messages.error(request, f"{names.get(mentee_id, 'Наставляемый')}: не сформирована. " + " ".join(reasons))
-        return redirect("matching", org=request.tenant.slug)
-
-
-class AwaitingMentorView(ProgrammeRequiredMixin, View):
-    """Mark (``awaiting=1``) or unmark a mentee left without a pair: support given, the search goes on."""
-
-    required_capability = Capability.FORM_PAIRS
-    http_method_names = ["post"]
-
-    def post(self, request, *args, **kwargs):
-        mentee = get_object_or_404(Mentee, pk=kwargs["pk"])
-        awaiting = request.POST.get("awaiting") == "1"
-        try:
-            matching_service.set_awaiting_mentor(
-                self.programme, mentee, awaiting, actor=request.user, tenant=request.tenant, request=request
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(refusal_messages(error)))
-        else:
-            state = "поддержка, поиск наставника продолжается" if awaiting else "отметка о поиске снята"
-            messages.success(request, f"{mentee.full_name}: {state}.")
-        return redirect(safe_next(request, reverse("unpaired_mentees", kwargs={"org": request.tenant.slug})))
-
-
 def safe_next(request, default: str) -> str:
     """Back to the page of this school the form came from (``next``), else ``default``."""
     target = request.POST.get("next", "")
@@ -418,130 +286,3 @@ class FreeMentorsView(ProgrammeRequiredMixin, TemplateView):
         for mentor in mentors:
             mentor.free = mentor.capacity - mentor.load
         return super().get_context_data(mentors=mentors, **kwargs)
-
-
-# Completion (stage 7).
-
-
-class CompletionView(ProgrammeRequiredMixin, TemplateView):
-    """Stage 7 in one place: the pairs still open, mentors nominated for rewards (add, remove), former mentees
-    who may join the base of mentors, and the base of best practices."""
-
-    required_capability = Capability.MANAGE_PROGRAMME
-    template_name = "mentoring/pairs/completion.html"
-
-    def get_context_data(self, **kwargs):
-        programme = self.programme
-        kwargs.setdefault("nomination_form", NominationForm(programme=programme))
-        pairs = Pair.objects.filter(programme=programme)
-        return super().get_context_data(
-            active_count=pairs.filter(status=Pair.Status.ACTIVE).count(),
-            closed_count=pairs.filter(status=Pair.Status.CLOSED).count(),
-            nominations=RewardNomination.objects.filter(programme=programme).select_related("mentor"),
-            former_mentees=former_mentees(programme),
-            practice_count=BestPractice.objects.filter(programme=programme).count(),
-            can_edit_bases=has_capability(self.request.roles, Capability.EDIT_BASES),
-            **kwargs,
-        )
-
-
-class NominationAddView(CompletionView):
-    """Nominate a mentor of the programme for a reward; a refused form is shown on the completion page."""
-
-    http_method_names = ["post"]
-
-    def post(self, request, *args, **kwargs):
-        form = NominationForm(request.POST, programme=self.programme)
-        if form.is_valid():
-            try:
-                nominate(
-                    self.programme, mentor=form.cleaned_data["mentor"], reason=form.cleaned_data["reason"],
-                    actor=request.user, tenant=request.tenant, request=request,
-                )  # fmt: skip
-            except ValidationError as error:
-                show_refusal(form, error)
-            else:
-                messages.success(request, f"{form.cleaned_data['mentor'].full_name} представлен к поощрению.")
-                return redirect("completion", org=request.tenant.slug)
-        messages.error(request, "Представление не добавлено: исправьте отмеченные поля.")
-        return self.render_to_response(self.get_context_data(nomination_form=form))
-
-
-class NominationDeleteView(View):
-    required_capability = Capability.MANAGE_PROGRAMME
-    http_method_names = ["post"]
-
-    def post(self, request, *args, **kwargs):
-        nomination = get_object_or_404(RewardNomination.objects.select_related("mentor"), pk=kwargs["pk"])
-        remove_nomination(nomination, actor=request.user, tenant=request.tenant, request=request)
-        messages.success(request, f"Представление {nomination.mentor.full_name} к поощрению отменено.")
-        return redirect("completion", org=request.tenant.slug)
-
-
-class MentorFromMenteeView(View):
-    """Add a former mentee to the base of mentors, then complete the new record on the mentor's edit page."""
-
-    required_capability = Capability.EDIT_BASES
-    http_method_names = ["post"]
-
-    def post(self, request, *args, **kwargs):
-        mentee = get_object_or_404(Mentee, pk=kwargs["pk"])
-        try:
-            mentor = mentor_from_mentee(mentee, actor=request.user, tenant=request.tenant, request=request)
-        except ValidationError as error:
-            messages.error(request, " ".join(refusal_messages(error)))
-            return redirect(
-                safe_next(request, reverse("mentee_detail", kwargs={"org": request.tenant.slug, "pk": mentee.pk}))
-            )
-        messages.success(request, f"{mentor.full_name} внесён в базу наставников: дополните запись и согласие.")
-        return redirect("mentor_edit", org=request.tenant.slug, pk=mentor.pk)
-
-
-# The base of best practices.
-
-
-class PracticeListView(ProgrammeRequiredMixin, TemplateView):
-    """The school's cases of the programme; those who cannot edit them see the publishable ones only."""
-
-    required_capability = (Capability.VIEW_PROGRAMME, Capability.VIEW_OWN_PROGRAMMES)
-    template_name = "mentoring/pairs/practice_list.html"
-
-    def get_context_data(self, **kwargs):
-        can_edit = has_capability(self.request.roles, Capability.MANAGE_PROGRAMME)
-        practices = BestPractice.objects.filter(programme=self.programme).select_related("form")
-        if not can_edit:
-            practices = practices.filter(publishable=True)
-        return super().get_context_data(practices=practices, can_edit=can_edit, **kwargs)
-
-
-class PracticeFormView(ProgrammeRequiredMixin, TemplateView):
-    """Add (no pk; ``?pair=`` prefills the pair and its form) or edit a case of the base of best practices."""
-
-    required_capability = Capability.MANAGE_PROGRAMME
-    template_name = "mentoring/pairs/practice_form.html"
-
-    def get_form(self, data=None):
-        instance = None
-        if "pk" in self.kwargs:
-            instance = get_object_or_404(BestPractice, pk=self.kwargs["pk"], programme=self.programme)
-        initial = {}
-        pair_id = self.request.GET.get("pair", "")
-        if instance is None and pair_id.isdigit():
-            pair = Pair.objects.filter(pk=int(pair_id), programme=self.programme).first()
-            if pair:
-                initial = {"pair": pair.pk, "form": pair.form_id}
-        return BestPracticeForm(data, instance=instance, initial=initial, programme=self.programme)
-
-    def get(self, request, *args, **kwargs):
-        return self.render_to_response(self.get_context_data(form=self.get_form()))
-
-    def post(self, request, *args, **kwargs):
-        form = self.get_form(request.POST)
-        if form.is_valid():
-            practice = save_practice(
-                form, programme=self.programme, actor=request.user, tenant=request.tenant, request=request
-            )
-            messages.success(request, f"Практика «{practice.title}» сохранена.")
-            return redirect("practice_list", org=request.tenant.slug)
-        messages.error(request, "Практика не сохранена: исправьте отмеченные поля.")
-        return self.render_to_response(self.get_context_data(form=form))

@@ -7,7 +7,7 @@ from django.views.generic import TemplateView
 
 from core.models import AuditEntry
 from core.roles import Capability, has_capability
-from mentoring.forms import MenteeForm, MentorForm
+from mentoring.forms.people import MenteeForm, MentorForm
 from mentoring.models import Mentee, Mentor, PartnerOrganization, SupportCategory, Tag
 from mentoring.services.people import record_card_opened, save_person, with_consent_flags
 from mentoring.services.search import MENTEE_FILTERS, MENTOR_FILTERS, find_mentees, find_mentors

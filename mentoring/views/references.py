@@ -8,7 +8,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from core.roles import Capability
-from mentoring.forms import PartnerForm, TagForm
+from mentoring.forms.references import PartnerForm, TagForm
 from mentoring.models import PartnerOrganization, Tag
 
 

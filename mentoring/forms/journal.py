@@ -5,9 +5,9 @@ from django import forms
 from django.utils import timezone
 from django_scopes.forms import SafeModelMultipleChoiceField
 
-from .forms import DATE_WIDGET, PlainTextFormMixin
-from .models import Meeting, Mentee, Pair, PlanItem
-from .services.journal import meeting_date_errors, mentees_of, plan_item_errors, present_errors
+from ..models import Meeting, Mentee, Pair, PlanItem
+from ..services.journal import meeting_date_errors, mentees_of, plan_item_errors, present_errors
+from .base import DATE_WIDGET, PlainTextFormMixin
 
 SHORTEST_MEETING, LONGEST_MEETING = 5, 600
 

@@ -6,12 +6,12 @@ from django import forms
 from django.db.models import Count, Q
 from django_scopes.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
 
-from .forms import DATE_WIDGET, PlainTextFormMixin
-from .models import BestPractice, Mentee, Mentor, MentoringForm, Pair, PairMember, RewardNomination
-from .services.completion import nominable_mentors
-from .services.matching import default_period
-from .services.pairs import plan_period_errors
-from .services.programmes import ACTIVE_MENTEE
+from ..models import BestPractice, Mentee, Mentor, MentoringForm, Pair, PairMember, RewardNomination
+from ..services.completion import nominable_mentors
+from ..services.matching import default_period
+from ..services.pairs import plan_period_errors
+from ..services.programmes import ACTIVE_MENTEE
+from .base import DATE_WIDGET, PlainTextFormMixin
 
 
 def mentee_label(mentee: Mentee) -> str:

@@ -1,56 +1,16 @@
+"""Forms of the people registry: mentees, mentors and their personal-data consents."""
+
 from datetime import date
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
 from django_scopes.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
 
-from core.roles import MUNICIPAL_ROLES, SCHOOL_ROLES, Role
+from core.roles import Role
 
-from .models import Consent, Mentee, Mentor, PartnerOrganization, SupportCategory, Tag, User
-from .services.people import minor_representative_errors
-from .validators import no_markup
-
-# The version of the consent text the school hands out now; recorded with every consent.
-CURRENT_CONSENT_VERSION = "ПДн-2025-09"
-
-
-class GrantRoleForm(forms.Form):
-    """Give a role to a person by e-mail; names are needed only when the person has no account yet."""
-
-    email = forms.EmailField(label="Электронная почта")
-    role = forms.ChoiceField(label="Роль")
-    last_name = forms.CharField(label="Фамилия", max_length=100, required=False)
-    first_name = forms.CharField(label="Имя", max_length=100, required=False)
-    patronymic = forms.CharField(label="Отчество", max_length=100, required=False)
-    position = forms.CharField(label="Должность", max_length=200, required=False)
-
-    def __init__(self, *args, school: bool, **kwargs):
-        super().__init__(*args, **kwargs)
-        roles = SCHOOL_ROLES if school else MUNICIPAL_ROLES
-        self.fields["role"].choices = [(role.value, role.label) for role in Role if role in roles]
-
-    def clean(self):
-        data = super().clean()
-        email = data.get("email")
-        if email and not User.objects.filter(email__iexact=email).exists():
-            for field in ("last_name", "first_name"):
-                if not data.get(field):
-                    self.add_error(field, "Новый пользователь: заполните это поле.")
-        return data
-
-
-class PlainTextFormMixin:
-    """Every text field of the form refuses HTML markup."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if isinstance(field, forms.CharField) and no_markup not in field.validators:
-                field.validators.append(no_markup)
-
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+from ..models import Consent, Mentee, Mentor, PartnerOrganization, SupportCategory, Tag, User
+from ..services.people import minor_representative_errors
+from .base import CURRENT_CONSENT_VERSION, DATE_WIDGET, PlainTextFormMixin
 
 
 class MenteeForm(PlainTextFormMixin, forms.ModelForm):
@@ -229,38 +189,3 @@ class ConsentForm(PlainTextFormMixin, forms.ModelForm):
 
 class WithdrawConsentForm(PlainTextFormMixin, forms.Form):
     note = forms.CharField(label="Основание отзыва", max_length=300)
-
-
-class TagForm(PlainTextFormMixin, forms.ModelForm):
-    class Meta:
-        model = Tag
-        fields = ["name"]
-
-
-class PartnerForm(PlainTextFormMixin, forms.ModelForm):
-    class Meta:
-        model = PartnerOrganization
-        fields = [
-            "name",
-            "kind",
-            "contact_name",
-            "contact_phone",
-            "contact_email",
-            "agreement_number",
-            "agreement_date",
-        ]
-        widgets = {"agreement_date": DATE_WIDGET}
-
-
-class LoginForm(AuthenticationForm):
-    """The login form, with its messages written for an e-mail login."""
-
-    error_messages = {
-        "invalid_login": "Неверный адрес электронной почты или пароль. Пароль чувствителен к регистру.",
-        "inactive": "Учётная запись отключена. Обратитесь к руководителю организации.",
-    }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["username"].label = "Электронная почта"
-        self.fields["username"].widget.attrs.update({"autocomplete": "email", "inputmode": "email"})

@@ -1,6 +1,7 @@
 """Forms of the programme area: the programme, its stages and checklists, sub-programmes, the school's forms
 of mentoring, mentor selection and the school of mentors. Rules that need the database live in
-mentoring/services/programmes.py and mentoring/services/training.py; these forms parse what was typed."""
+mentoring/services/ (programmes, stages, subprogrammes, mentor_selection, training);
+these forms parse what was typed."""
 
 import zipfile
 from datetime import date
@@ -10,9 +11,10 @@ from django_scopes.forms import SafeModelMultipleChoiceField
 
 from core.roles import Role
 
-from .forms import DATE_WIDGET, PlainTextFormMixin
-from .models import Mentee, Mentor, MentoringForm, Programme, Stage, StageActivity, SubProgramme, TrainingSession, User
-from .services.programmes import SUBPROGRAMME_FIELDS, role_models_from_text, selectable_mentors
+from ..models import Mentee, Mentor, MentoringForm, Programme, Stage, StageActivity, SubProgramme, TrainingSession, User
+from ..services.mentor_selection import selectable_mentors
+from ..services.subprogrammes import SUBPROGRAMME_FIELDS, role_models_from_text
+from .base import DATE_WIDGET, PlainTextFormMixin
 
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 ZIP_MAGIC = b"PK\x03\x04"
