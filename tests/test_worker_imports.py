@@ -4,6 +4,7 @@ are written, a broker that is down at the upload, a transaction that rolls back,
 import os
 import signal
 import time
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -58,14 +59,26 @@ def upload(client, world):
         return Job.objects.order_by("-pk").first()
 
 
-def school_lock():
-    """A second connection holding the school's row: the write (which locks it first) waits right there,
-    after the rows were checked, inside its transaction — where a worker would be killed."""
+@contextmanager
+def write_held(client, world):
+    """Upload a file, wait for its check, confirm it, and hold the write where a worker would be killed: a
+    second connection keeps the school's row, which the write locks first, after it has checked the rows and
+    inside its transaction. Yields the job while its write waits."""
+    job = upload(client, world)
+    assert wait_until(lambda: job_state(job.pk)[0] == Job.Status.READY, 60), job_state(job.pk)
     db = connection.settings_dict
     blocker = psycopg.connect(
         dbname=db["NAME"], user=db["USER"], host=db["HOST"] or "127.0.0.1", port=db["PORT"] or 5432
     )
-    return blocker
+    try:
+        blocker.execute("SELECT 1 FROM mentoring_organization WHERE id = %s FOR UPDATE", [world.school.pk])
+        client.post(reverse("import_job_confirm", kwargs={"org": world.school.slug, "pk": job.pk}))
+        assert wait_until(lambda: job_state(job.pk)[0] == Job.Status.RUNNING, 30), job_state(job.pk)
+        time.sleep(1)  # checked and waiting for the lock, in the write's transaction
+        yield job
+    finally:
+        blocker.rollback()
+        blocker.close()
 
 
 @pytest.fixture
@@ -78,21 +91,11 @@ def prefork_worker(transactional_db):
 @pytest.mark.xdist_group("celery-worker")
 def test_an_import_whose_pool_process_is_killed_while_writing_is_written_once_by_the_redelivery(world, prefork_worker):
     client = world.client_for(world.users[Role.CURATOR])
-    job = upload(client, world)
-    assert wait_until(lambda: job_state(job.pk)[0] == Job.Status.READY, 60), job_state(job.pk)
-    blocker = school_lock()
-    try:
-        blocker.execute("SELECT 1 FROM mentoring_organization WHERE id = %s FOR UPDATE", [world.school.pk])
-        client.post(reverse("import_job_confirm", kwargs={"org": world.school.slug, "pk": job.pk}))
-        assert wait_until(lambda: job_state(job.pk)[0] == Job.Status.RUNNING, 30), job_state(job.pk)
-        time.sleep(1)  # checked and waiting for the lock, in the write's transaction
+    with write_held(client, world) as job:
         for child in wait_until(lambda: pool_children(prefork_worker.pid), 10):
             os.kill(child, signal.SIGKILL)
         time.sleep(2)
         assert imported(world) == 0  # the killed transaction wrote nothing
-    finally:
-        blocker.rollback()
-        blocker.close()
     # The task (acknowledged late, rejected on a lost worker) comes again; the job, found running for the same
     # attempt, is run again from the start: every row once.
     state = wait_until(lambda: job_state(job.pk)[0] in (Job.Status.READY, Job.Status.FAILED) and job_state(job.pk), 60)
@@ -108,20 +111,10 @@ def test_an_import_whose_whole_worker_is_killed_fails_with_its_reason_at_the_swe
     world, transactional_db
 ):
     client = world.client_for(world.users[Role.CURATOR])
-    with celery_worker(pool="prefork") as process:
-        job = upload(client, world)
-        assert wait_until(lambda: job_state(job.pk)[0] == Job.Status.READY, 60), job_state(job.pk)
-        blocker = school_lock()
-        try:
-            blocker.execute("SELECT 1 FROM mentoring_organization WHERE id = %s FOR UPDATE", [world.school.pk])
-            client.post(reverse("import_job_confirm", kwargs={"org": world.school.slug, "pk": job.pk}))
-            assert wait_until(lambda: job_state(job.pk)[0] == Job.Status.RUNNING, 30), job_state(job.pk)
-            for pid in [*pool_children(process.pid), process.pid]:
-                os.kill(pid, signal.SIGKILL)  # the machine went down: nobody will redeliver for a while
-            process.wait(timeout=10)
-        finally:
-            blocker.rollback()
-            blocker.close()
+    with celery_worker(pool="prefork") as process, write_held(client, world) as job:
+        for pid in [*pool_children(process.pid), process.pid]:
+            os.kill(pid, signal.SIGKILL)  # the machine went down: nobody will redeliver for a while
+        process.wait(timeout=10)
     assert imported(world) == 0
     assert job_state(job.pk)[0] == Job.Status.RUNNING
     # The sweep (every 15 minutes) fails a job silent for longer than a task can live.
