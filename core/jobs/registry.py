@@ -5,6 +5,8 @@ renderer of ``core.rendering`` is a one-phase kind as it is (``core.jobs.files``
 needs no registration here.
 """
 
+from abc import ABC, abstractmethod
+
 
 class JobRefused(Exception):
     """The job cannot be done as asked; the message (Russian) says why. ``keep_input`` keeps the uploaded
@@ -17,7 +19,7 @@ class JobRefused(Exception):
         self.result = result or {}
 
 
-class JobKind:
+class JobKind(ABC):
     """Base class. ``run`` does one phase of a job and returns its result (a dict stored on the job) and,
     for a phase that makes a file, a ``core.rendering.Rendered``; it raises ``JobRefused`` for a failure the
     user can understand. ``progress(done, total)`` is also the job's sign of life."""
@@ -27,10 +29,11 @@ class JobKind:
     phases: tuple[str, ...] = ("run",)
     page_url_name = "file_job"  # the school page of a job of this kind (municipal jobs: «m_file_job»)
 
+    @abstractmethod
     def run(self, job, phase: str, progress):
-        raise NotImplementedError
+        """Do ``phase`` of ``job``; return ``(result, rendered or None)``."""
 
-    def finished(self, job, phase: str) -> None:
+    def finished(self, job, phase: str) -> None:  # noqa: B027 - an optional hook, empty by default
         """After a phase has succeeded (e.g. the uploaded file deleted once its rows are written)."""
 
 
