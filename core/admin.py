@@ -6,13 +6,20 @@ Tenant scopes are disabled for staff in the admin by ``TenantMiddleware`` (the o
 from django.contrib import admin
 
 from .audit import log_action
-from .models import AuditEntry, Membership, Municipality, Organization
+from .models import AuditEntry, Membership, Municipality, Organization, Region
 from .roles import Role
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    list_display = ["name", "authority"]
+    search_fields = ["name"]
 
 
 @admin.register(Municipality)
 class MunicipalityAdmin(admin.ModelAdmin):
     list_display = ["short_name", "region", "slug"]
+    list_filter = ["region"]
     search_fields = ["name", "short_name"]
 
 

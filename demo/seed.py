@@ -12,19 +12,22 @@ are counted back from today, so that ages and classes stay right whenever the de
 
 from django.utils import timezone
 
-from core.models import Membership, Municipality, Organization
+from core.models import Membership, Municipality, Organization, Region
 from demo.documents import seed_documents
 from demo.monitoring import seed_monitoring
 from demo.programmes import seed_programme
 from demo.school_bases import SCHOOL_BASES
 from demo.school_seeder import SchoolSeeder
-from demo.world import ADMIN, DEMO_PASSWORD, MUNICIPALITY, PEOPLE, SCHOOLS
+from demo.world import ADMIN, DEMO_PASSWORD, MUNICIPALITY, PEOPLE, REGION, SCHOOLS
 from mentoring.models import User
 
 
 def seed(stdout, style):
     """Create or update the demo world; return a function that prints the logins and the bases' summary."""
-    municipality, _ = Municipality.objects.update_or_create(slug=MUNICIPALITY["slug"], defaults=MUNICIPALITY)
+    region, _ = Region.objects.update_or_create(name=REGION["name"], defaults=REGION)
+    municipality, _ = Municipality.objects.update_or_create(
+        slug=MUNICIPALITY["slug"], defaults={**MUNICIPALITY, "region": region}
+    )
     tenants = {f"m:{municipality.slug}": municipality}
     for school in SCHOOLS:
         organization, _ = Organization.objects.update_or_create(

@@ -94,6 +94,16 @@ class DocumentVersion(TenantOwned):
     approved_at = models.DateTimeField("утверждена")
     pdf = models.FileField(upload_to=frozen_pdf_path)
     sha256 = models.CharField("SHA-256", max_length=64)
+    approving_order = models.ForeignKey(
+        Document,
+        on_delete=models.PROTECT,
+        related_name="approved_versions",
+        null=True,
+        blank=True,
+        verbose_name="утверждена приказом",
+        help_text="The order whose number and date the approval stamp cites (a regulation, a roadmap…); empty for "
+        "an order itself, which takes its own number from the register.",
+    )
     agreed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
@@ -172,3 +182,32 @@ class RegisterCounter(models.Model):
 
     def __str__(self):
         return f"{self.tenant_key} {self.year}: {self.last_number}"
+
+
+class PublicPage(TenantOwned):
+    """The «Наставничество» section of a school's or a municipality's site, as the portal publishes it: switched on
+    by the director (the coordinator for a municipality), it lists the approved documents that carry no personal
+    data, the publishable best practices and the contact; one per tenant."""
+
+    enabled = models.BooleanField("раздел опубликован", default=False)
+    intro = models.TextField("вступительный текст", blank=True, max_length=3000)
+    contact = models.CharField(
+        "контакт для вопросов о наставничестве",
+        max_length=300,
+        blank=True,
+        help_text="Например: куратор программы — Орлова Марина Сергеевна, тел. 8 (39198) 3-12-40.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedManager(tenant="tenant_key")
+
+    class Meta(TenantOwned.Meta):
+        verbose_name = "раздел «Наставничество» на сайте"
+        verbose_name_plural = "разделы «Наставничество» на сайтах"
+        constraints = [
+            *TenantOwned.Meta.constraints,
+            models.UniqueConstraint(fields=["tenant_key"], name="one_public_page_per_tenant"),
+        ]
+
+    def __str__(self):
+        return f"Наставничество: {self.tenant}"

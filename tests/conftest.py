@@ -19,7 +19,7 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from config.celery import app as celery_app
-from core.models import Job, Membership, Municipality, Notification, Organization
+from core.models import Job, Membership, Municipality, Notification, Organization, Region
 from core.roles import MUNICIPAL_ROLES, SCHOOL_ROLES, Role
 from documents.services import drafting, workflow
 from mentoring.models import (
@@ -288,13 +288,13 @@ class World:
                 slug="murta",
                 name="Управление образования Муртинского района",
                 short_name="УО Мурта",
-                region="Красноярский край",
+                region=Region.objects.get_or_create(name="Красноярский край")[0],
             )
             self.other_municipality = Municipality.objects.create(
                 slug="kansk",
                 name="Управление образования Канского района",
                 short_name="УО Канск",
-                region="Красноярский край",
+                region=Region.objects.get_or_create(name="Красноярский край")[0],
             )
             self.school = Organization.objects.create(
                 slug="school-a", name="МБОУ «Школа А»", short_name="Школа А", municipality=self.municipality

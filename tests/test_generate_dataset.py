@@ -13,7 +13,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from core.models import Membership, Municipality, Organization
+from core.models import Membership, Municipality, Organization, Region
 from core.roles import Role
 from core.tenancy import tenant_scope
 from demo import people, places, vocabulary
@@ -156,7 +156,7 @@ def test_schools_look_like_russian_schools(small):
         assert re.search(r"№\d+", organization.short_name)
         assert places.is_valid_inn(organization.inn), organization.inn
         assert places.is_valid_ogrn(organization.ogrn), organization.ogrn
-        assert organization.municipality.region in organization.address
+        assert organization.municipality.region.name in organization.address
     for municipality in Municipality.objects.all():
         assert re.search(r"(района|муниципального округа)$", municipality.name), municipality.name
 
@@ -236,7 +236,9 @@ def _in_school(model, organization):
 
 
 def test_replace_keeps_rows_that_were_not_generated(small):
-    municipality = Municipality.objects.create(slug="murta", name="УО", short_name="УО", region="Красноярский край")
+    municipality = Municipality.objects.create(
+        slug="murta", name="УО", short_name="УО", region=Region.objects.get_or_create(name="Красноярский край")[0]
+    )
     school = Organization.objects.create(slug="sh40", name="Школа", short_name="Школа", municipality=municipality)
     person = User.objects.create_user(email="real@school.test", password="x" * 12, last_name="Иванов", first_name="И")
     Membership.objects.create(user=person, organization=school, role=Role.DIRECTOR)

@@ -9,7 +9,7 @@ from django_scopes import ScopeError, scopes_disabled
 
 from config.celery import app as celery_app
 from core.audit import log_action
-from core.models import AuditEntry, Membership
+from core.models import AuditEntry, Membership, Region
 from core.roles import Role
 from core.tasks import TenantTask
 from core.tenancy import tenant_scope
@@ -47,7 +47,9 @@ def test_municipal_scope_sees_its_schools_only(world, entries):
 
 
 def test_municipality_without_schools_sees_nothing(db, world, entries):
-    empty = type(world.municipality).objects.create(slug="empty", name="Пусто", short_name="Пусто", region="—")
+    empty = type(world.municipality).objects.create(
+        slug="empty", name="Пусто", short_name="Пусто", region=Region.objects.get_or_create(name="—")[0]
+    )
     with tenant_scope(empty):
         assert AuditEntry.objects.count() == 0
 

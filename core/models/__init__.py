@@ -4,6 +4,6 @@ from .audit import AuditEntry
 from .jobs import Job
 from .memberships import Membership
 from .notifications import Notification
-from .tenants import Municipality, Organization, TenantOwned
+from .tenants import Municipality, Organization, Region, TenantOwned
 
-__all__ = ["AuditEntry", "Job", "Membership", "Municipality", "Notification", "Organization", "TenantOwned"]
+__all__ = ["AuditEntry", "Job", "Membership", "Municipality", "Notification", "Organization", "Region", "TenantOwned"]

@@ -3,6 +3,39 @@
 from django.db import models
 from django.urls import reverse
 
+NAME_FORMS_HELP = (
+    "Наименование в падежах, которые используют документы, если портал склоняет его неверно; пустое поле — "
+    "форма, которую предлагает портал."
+)
+
+
+class Region(models.Model):
+    """A subject of the Russian Federation (край, область, республика): its education authority and its acts on
+    the target model of mentoring, entered once and cited by every municipal and school document below it."""
+
+    name = models.CharField("наименование", max_length=200, unique=True, help_text="Например: Красноярский край")
+    authority = models.CharField(
+        "орган управления образованием",
+        max_length=300,
+        blank=True,
+        help_text="Например: Министерство образования Красноярского края",
+    )
+    acts = models.TextField(
+        "региональные акты о наставничестве",
+        blank=True,
+        help_text="Каждый акт с новой строки, с датой, номером и названием: «приказ министерства образования "
+        "Красноярского края от 30.11.2020 № 590-11-05 «О внедрении…»».",
+    )
+
+    class Meta:
+        db_table = "core_region"
+        verbose_name = "субъект Российской Федерации"
+        verbose_name_plural = "субъекты Российской Федерации"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
 
 class Municipality(models.Model):
     """A municipal education department (управление / отдел / департамент образования).
@@ -13,7 +46,16 @@ class Municipality(models.Model):
     slug = models.SlugField("адрес в портале", unique=True, help_text="Часть адреса страницы: /m/<адрес>/")
     name = models.CharField("полное наименование", max_length=500)
     short_name = models.CharField("краткое наименование", max_length=200)
-    region = models.CharField("субъект Российской Федерации", max_length=200)
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="municipalities", verbose_name="субъект Российской Федерации"
+    )
+    name_forms = models.JSONField("наименование в падежах", default=dict, blank=True, help_text=NAME_FORMS_HELP)
+    acts = models.TextField(
+        "муниципальные акты о наставничестве",
+        blank=True,
+        help_text="Акты муниципалитета с датой и номером, каждый с новой строки. Школы ссылаются на них, пока "
+        "приказ управления о внедрении целевой модели не утверждён в портале.",
+    )
     head_position = models.CharField("должность руководителя", max_length=200, blank=True)
     head_name = models.CharField("ФИО руководителя", max_length=200, blank=True)
     address = models.CharField("адрес", max_length=500, blank=True)
@@ -55,6 +97,7 @@ class Organization(models.Model):
     phone = models.CharField("телефон", max_length=50, blank=True)
     email = models.EmailField("электронная почта", blank=True)
     website = models.URLField("сайт", blank=True)
+    name_forms = models.JSONField("наименование в падежах", default=dict, blank=True, help_text=NAME_FORMS_HELP)
 
     class Meta:
         db_table = "mentoring_organization"

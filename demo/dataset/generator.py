@@ -7,7 +7,7 @@ from datetime import date
 from django.db import reset_queries
 from django.utils import timezone
 
-from core.models import Membership, Municipality, Organization
+from core.models import Membership, Municipality, Organization, Region
 from core.roles import Role
 from demo import people, places
 from demo.dataset.constants import (
@@ -88,6 +88,7 @@ class DatasetGenerator:
         self.mentees_per_school = 0
         self.mentor_records_per_school = 0
         self.districts: dict[str, places.District] = {}  # by municipality slug
+        self.regions: dict[str, Region] = {}
         self.inns: set[str] = set()
         self.ogrns: set[str] = set()
         self.pending_organizations: list[Organization] = []
@@ -166,6 +167,12 @@ class DatasetGenerator:
 
     # --- Municipalities -----------------------------------------------------------------------------------------
 
+    def region(self, name: str) -> Region:
+        """The region of that name, created the first time it is needed."""
+        if name not in self.regions:
+            self.regions[name], _ = Region.objects.get_or_create(name=name)
+        return self.regions[name]
+
     def add_municipality(self, index: int, adjective: str) -> Municipality:
         """An unsaved municipality with its head as coordinator and two specialists."""
         place = places.district(self.rng, adjective)
@@ -175,7 +182,7 @@ class DatasetGenerator:
             slug=f"{MUNICIPALITY_PREFIX}{index:04d}",
             name=body.name,
             short_name=body.short_name,
-            region=place.region.name,
+            region=self.region(place.region.name),
             head_position=body.head_position,
             head_name=head.initials_name,
             address=places.address(self.rng, place),

@@ -1,12 +1,13 @@
 from .consents import Consent
 from .pairs import BestPractice, Meeting, Pair, PairMember, PlanItem, RewardNomination
-from .people import Mentee, Mentor, PartnerOrganization, SupportCategory, Tag
+from .people import Gender, Mentee, Mentor, PartnerOrganization, SupportCategory, Tag
 from .programmes import MentoringForm, Programme, ProgrammeMentor, Stage, StageActivity, SubProgramme, TrainingSession
 from .users import User
 
 __all__ = [
     "BestPractice",
     "Consent",
+    "Gender",
     "Meeting",
     "Mentee",
     "Mentor",

@@ -70,6 +70,16 @@ class PartnerOrganization(models.Model):
         return self.name
 
 
+class Gender(models.TextChoices):
+    """Grammatical gender of a person's name in documents and on pages; empty means guessed from the name."""
+
+    MALE = "m", "мужской"
+    FEMALE = "f", "женский"
+
+
+NAME_FORMS_HELP = "ФИО в падежах, если портал склоняет их неверно; пустое поле — форма, которую предлагает портал."
+
+
 class Person(models.Model):
     """What mentees and mentors share: a name, a birth date, a school, and anonymisation."""
 
@@ -77,6 +87,10 @@ class Person(models.Model):
     last_name = models.CharField("фамилия", max_length=100)
     first_name = models.CharField("имя", max_length=100)
     patronymic = models.CharField("отчество", max_length=100, blank=True)
+    gender = models.CharField(
+        "пол", max_length=1, choices=Gender.choices, blank=True, help_text="Пусто — определяется по имени и отчеству."
+    )
+    name_forms = models.JSONField("ФИО в падежах", default=dict, blank=True, help_text=NAME_FORMS_HELP)
     birth_date = models.DateField("дата рождения", null=True, blank=True)
     phone = models.CharField("телефон", max_length=50, blank=True)
     email = models.EmailField("электронная почта", blank=True)

@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from .people import NAME_FORMS_HELP, Gender
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -40,6 +42,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     first_name = models.CharField("имя", max_length=100)
     patronymic = models.CharField("отчество", max_length=100, blank=True)
     position = models.CharField("должность", max_length=200, blank=True)
+    gender = models.CharField(
+        "пол", max_length=1, choices=Gender.choices, blank=True, help_text="Пусто — определяется по имени и отчеству."
+    )
+    name_forms = models.JSONField("ФИО в падежах", default=dict, blank=True, help_text=NAME_FORMS_HELP)
     is_active = models.BooleanField("активен", default=True)
     is_staff = models.BooleanField("сотрудник платформы", default=False)
     date_joined = models.DateTimeField("дата регистрации", default=timezone.now)

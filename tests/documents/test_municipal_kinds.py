@@ -11,7 +11,7 @@ from django_scopes import scopes_disabled
 from docx import Document as WordDocument
 from pypdf import PdfReader
 
-from core.models import Municipality
+from core.models import Municipality, Region
 from core.rendering import registered_kinds, renderer_for
 from core.roles import Role
 from core.tenancy import tenant_scope
@@ -282,7 +282,8 @@ def test_a_draft_made_before_the_head_name_was_cleared_is_refused_on_render(worl
 def test_municipality_without_schools_is_told_so(world):
     with scopes_disabled():
         empty = Municipality.objects.create(
-            slug="empty", name="Отдел образования Пустого района", short_name="ОО Пустой", region="—",
+            slug="empty", name="Отдел образования Пустого района", short_name="ОО Пустой",
+            region=Region.objects.get_or_create(name="—")[0],
             head_position="Начальник", head_name="Пустов П.П.",
         )  # fmt: skip
     with tenant_scope(empty), pytest.raises(MissingData) as refused:
