@@ -74,7 +74,7 @@ def test_a_rejected_requisites_form_keeps_the_typed_forms(world, curator):
     page = response.content.decode()
     assert response.status_code == 200
     assert 'value="Школой №40"' in page
-    assert "<details class=\"mb-3\" open>" in page
+    assert '<details class="mb-3" open>' in page
     assert Organization.objects.get(pk=school.pk).name_forms == {}
 
     too_long = curator.post(url, requisites_data(school, name_form_loct="Ш" * 501)).content.decode()
