@@ -2,15 +2,17 @@
 curator, fixing the pairs and groups, organising the «Школа наставников», rewarding mentors.
 
 Each is requisites + title + basis + «ПРИКАЗЫВАЮ:» + numbered points + the director's signature, with the lists
-drawn from live data as appendices. Names stay in the nominative («— Сидорова Мария Павловна, учитель»): the
-portal does not decline names.
+drawn from live data as appendices. Names, positions and the school's name take the case the sentence needs
+(«Назначить Орлову Марину Сергеевну, заместителя директора по УВР, куратором … в Муниципальном бюджетном …
+учреждении …»), numbers agree with their nouns («8 пар и 3 группы»); the tables keep the nominative.
 """
 
 from django.db.models import Prefetch
 
+from core.inflection import by_gender, gender_of, initials_of, name_of, organization_name, position_in, with_number
 from mentoring.models import Mentee, Pair, PairMember, ProgrammeMentor, RewardNomination, TrainingSession
 
-from ..content import appendix, command, initials_surname, note, numbered, paragraph, short_date, table, text_blocks
+from ..content import appendix, command, note, numbered, paragraph, short_date, table, text_blocks
 from . import Block, Kind, kind
 from .common import PLACE, default_place, director_signature, period, programme_problems, requisites
 
@@ -45,9 +47,12 @@ def dates(first, last) -> str:
     return f"{short_date(first)}" if first == last else f"в период {period(first, last)}"
 
 
-def curator_of(programme) -> str:
+def curator_of(programme, case: str) -> str:
+    """The programme's curator in ``case`` inside a sentence, the position set off by commas: «Орлову Марину
+    Сергеевну, заместителя директора по УВР,» (or the name alone when the position is not filled)."""
     curator = programme.curator
-    return person_line(curator.full_name, curator.position)
+    name = name_of(curator, case)
+    return f"{name}, {position_in(curator.position, case)}," if curator.position else name
 
 
 def order_content(document, texts, title, points, *, extra=(), appendices=()) -> dict:
@@ -78,6 +83,12 @@ def active_pairs(programme) -> list[Pair]:
         .order_by("form__name", "mentor__last_name", "mentor__first_name", "starts_on", "pk")
     )
     return programme._document_pairs
+
+
+def acquainted(person) -> str:
+    """«ознакомлен» / «ознакомлена» by the person's gender; «ознакомлен(а)» when it is unknown."""
+    gender = gender_of(person)
+    return by_gender(gender, "ознакомлен", "ознакомлена") if gender else "ознакомлен(а)"
 
 
 @kind
@@ -125,9 +136,9 @@ class CuratorOrder(Kind):
         organization = document.tenant
         curator = programme.curator
         points = [
-            f"Назначить куратором внедрения целевой модели наставничества в {organization.name} на период "
-            f"реализации программы наставничества «{programme.title}» "
-            f"({period(programme.starts_on, programme.ends_on)}) — {curator_of(programme)}.",
+            f"Назначить {curator_of(programme, 'accs')} куратором внедрения целевой модели наставничества в "
+            f"{organization_name(organization, 'loct')} на период реализации программы наставничества "
+            f"«{programme.title}» ({period(programme.starts_on, programme.ends_on)}).",
             "Возложить на куратора обязанности согласно приложению 1 к настоящему приказу.",
             texts["reporting"],
             CONTROL,
@@ -136,7 +147,7 @@ class CuratorOrder(Kind):
             "title": "Обязанности куратора внедрения целевой модели наставничества",
             "blocks": [
                 *text_blocks(texts["duties"]),
-                note(f"С обязанностями ознакомлен(а): ____________ {initials_surname(curator.full_name)}"),
+                note(f"С обязанностями {acquainted(curator)}: ____________ {initials_of(curator)}"),
                 note("«___» ____________ 20___ г."),
             ],
         }
@@ -168,7 +179,7 @@ class PairsOrder(Kind):
         for mentor in {pair.mentor.pk: pair.mentor for pair in pairs}.values():
             if mentor.needs_written_consent and not mentor.has_written_consent:
                 problems.append(
-                    f"У наставника {mentor.full_name} не указаны номер и дата письменного согласия быть "
+                    f"У наставника {name_of(mentor, 'gent')} не указаны номер и дата письменного согласия быть "
                     "наставником (карточка наставника): без него наставник не закрепляется приказом."
                 )
         for pair in pairs:
@@ -176,7 +187,7 @@ class PairsOrder(Kind):
                 mentee = member.mentee
                 if mentee.is_minor and not mentee.representative_name:
                     problems.append(
-                        f"У несовершеннолетнего наставляемого {mentee.full_name} не указан законный "
+                        f"У несовершеннолетнего наставляемого {name_of(mentee, 'gent')} не указан законный "
                         "представитель (карточка наставляемого)."
                     )
         return problems
@@ -214,20 +225,22 @@ class PairsOrder(Kind):
                 ]
             )
         groups = sum(1 for pair in pairs if len(pair.active_members) > 1)
-        counts = ", ".join(f"{what} — {n}" for what, n in (("пар", len(pairs) - groups), ("групп", groups)) if n)
+        counts = " и ".join(
+            with_number(n, noun) for noun, n in (("пара", len(pairs) - groups), ("группа", groups)) if n
+        )
         points = [
             f"Закрепить наставнические пары и группы программы наставничества «{programme.title}» "
             f"({counts}) на сроки работы согласно приложению 1 к настоящему "
             "приказу.",
             texts["mentor_duties"],
-            f"Куратору программы — {curator_of(programme)} — осуществлять контроль работы наставнических пар и "
+            f"Куратору программы {curator_of(programme, 'datv')} осуществлять контроль работы наставнических пар и "
             "групп, ознакомить наставников с настоящим приказом.",
         ]
         waiting = Mentee.objects.filter(awaiting_mentor=True, status=Mentee.Status.IN_BASE).count()
         if waiting:
             points.append(
                 f"Куратору продолжить подбор наставников для наставляемых, не вошедших в пары и группы "
-                f"({waiting} чел.), и обеспечить им поддержку до закрепления."
+                f"({with_number(waiting, 'человек')}), и обеспечить им поддержку до закрепления."
             )
         points.append(CONTROL)
         pairs_appendix = {
@@ -292,10 +305,11 @@ class MentorSchoolOrder(Kind):
             f"Организовать обучение наставников программы наставничества «{programme.title}» в «Школе "
             f"наставников» {dates(sessions[0].held_on, sessions[-1].held_on)} по графику занятий "
             "(приложение 1 к настоящему приказу).",
-            f"Направить на обучение в «Школе наставников» отобранных наставников ({len(selected)} чел.) согласно "
-            "списку (приложение 2 к настоящему приказу).",
-            f"Назначить ответственным за организацию обучения наставников куратора программы — "
-            f"{curator_of(programme)}.",
+            "Направить на обучение в «Школе наставников» отобранных наставников "
+            f"({with_number(len(selected), 'человек')}) согласно списку (приложение 2 к настоящему приказу).",
+            f"Назначить куратора программы {curator_of(programme, 'accs')} "
+            f"{by_gender(gender_of(programme.curator), 'ответственным', 'ответственной')} за организацию обучения "
+            "наставников.",
             texts["trainers"],
             CONTROL,
         ]
