@@ -32,7 +32,7 @@ from ..content import (
 )
 from . import Block, Kind, kind, kind_of
 from .appendices import appended_documents, appendix_content
-from .common import PLACE, lower_first
+from .common import PLACE, who
 from .legal_basis import pupils_basis
 
 ADMIN_HINT = "обратитесь к администратору портала"
@@ -278,17 +278,14 @@ class MunicipalOrder(Kind):
     def defaults(self, document):
         municipality = document.tenant
         coordinator = coordinator_of(municipality)
-        if coordinator is not None:
-            who = coordinator.full_name + (f", {lower_first(coordinator.position)}" if coordinator.position else "")
-        else:
-            who = "____________________ (ФИО, должность)"
+        appointed = who(coordinator) + "," if coordinator is not None else "____________________ (ФИО, должность)"
         return {
             "place": municipal_place(municipality),
             "basis": pupils_basis(municipality, level="municipality") + ", в целях достижения результатов "
             "федерального проекта «Современная школа» национального проекта «Образование»",
             "coordinator": (
-                "Назначить муниципальным координатором внедрения целевой модели наставничества (далее — "
-                f"муниципальный координатор): {who}. Возложить на муниципального координатора:\n"
+                f"Назначить {appointed} муниципальным координатором внедрения целевой модели наставничества "
+                "(далее — муниципальный координатор). Возложить на муниципального координатора:\n"
                 "- взаимодействие с региональным центром наставничества и представление сводной информации о "
                 "реализации целевой модели наставничества;\n"
                 "- согласование дорожных карт внедрения целевой модели наставничества, разработанных "

@@ -70,7 +70,7 @@ class DocumentCreateView(Level, TemplateView):
                 self.kind = kind_of(code)
             except KeyError:
                 raise Http404("Нет такого вида документа.") from None
-            if self.kind.level != self.level:
+            if self.kind.level != self.level or not self.kind.drafted:
                 raise Http404("Нет такого вида документа.")
         return super().dispatch(request, *args, **kwargs)
 
@@ -99,7 +99,8 @@ class DocumentCreateView(Level, TemplateView):
     def get_context_data(self, **kwargs):
         if "form" not in kwargs and self.kind:
             kwargs["form"], kwargs["programme"] = self.make_form()
-        return super().get_context_data(kind=self.kind, kinds=all_kinds(self.level), **self.level_context(), **kwargs)
+        kinds = [kind for kind in all_kinds(self.level) if kind.drafted]
+        return super().get_context_data(kind=self.kind, kinds=kinds, **self.level_context(), **kwargs)
 
     def post(self, request, *args, **kwargs):
         if self.kind is None:
