@@ -11,6 +11,7 @@ from .common import PLACE, curator_line, default_place, director_signature, peri
 @kind
 class ImplementationOrder(Kind):
     code = "implementation_order"
+    public = True  # names the curator and staff in office; its appendices are the regulation and roadmap
     unique = True
     name = "Приказ о внедрении целевой модели наставничества"
     is_order = True

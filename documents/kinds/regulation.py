@@ -150,6 +150,7 @@ DEFAULTS = {
 @kind
 class Regulation(Kind):
     code = "regulation"
+    public = True
     unique = True
     name = "Положение о программе наставничества"
     blocks = tuple(Block(key, label) for key, label in LABELS.items())

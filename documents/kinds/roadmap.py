@@ -20,6 +20,7 @@ def activity_line(activity) -> str:
 @kind
 class Roadmap(Kind):
     code = "roadmap"
+    public = True  # as approved, and as agreed once the municipality agrees
     unique = True
     name = "Дорожная карта внедрения целевой модели наставничества"
     needs_agreement = True
