@@ -50,6 +50,7 @@ def material_default(organization) -> str:
 @kind
 class ImplementationOrder(Kind):
     code = "implementation_order"
+    public = True  # names the curator and staff in office; its appendices are the regulation and roadmap
     unique = True
     name = "Приказ о внедрении целевой модели наставничества"
     is_order = True

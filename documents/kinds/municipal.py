@@ -212,6 +212,7 @@ ITEMS = Block(
 @kind
 class MunicipalRoadmap(Kind):
     code = "municipal_roadmap"
+    public = True
     unique = True
     name = "План мероприятий (дорожная карта) по внедрению целевой модели наставничества"
     level = "municipality"
@@ -256,6 +257,7 @@ class MunicipalRoadmap(Kind):
 @kind
 class MunicipalOrder(Kind):
     code = "municipal_order"
+    public = True
     unique = True
     name = "Приказ об утверждении плана мероприятий (дорожной карты) по внедрению целевой модели наставничества"
     level = "municipality"

@@ -120,6 +120,7 @@ def clause(number: str, intro: str, text: str) -> list[dict]:
 @kind
 class Regulation(Kind):
     code = "regulation"
+    public = True
     unique = True
     name = "Положение о программе наставничества"
     approved_by_order = True

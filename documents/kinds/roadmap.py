@@ -77,6 +77,7 @@ def measure_rows(text: str, start: int) -> list[list[str]]:
 @kind
 class Roadmap(Kind):
     code = "roadmap"
+    public = True  # as approved, and as agreed once the municipality agrees
     unique = True
     name = "Дорожная карта внедрения целевой модели наставничества"
     needs_agreement = True

@@ -109,6 +109,7 @@ def acquainted(person) -> str:
 @kind
 class CuratorOrder(Kind):
     code = "curator_order"
+    public = True  # names only the curator, a member of staff in office
     name = "Приказ о назначении куратора внедрения целевой модели наставничества"
     is_order = True
     blocks = (

@@ -8,14 +8,16 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.views.generic import TemplateView
 
+from core.models.tenants import tenant_key
 from core.roles import has_capability
 from mentoring.models import Programme
 
 from ..kinds import MissingData, all_kinds, kind_of
-from ..models import Document
+from ..models import Document, PublicPage
 from ..services import drafting
 from ..services.drafting import DocumentRefused
 from .level import DRAFT, READ, Level
+from .publishing import public_urls
 
 
 class DocumentListView(Level, TemplateView):
@@ -29,10 +31,13 @@ class DocumentListView(Level, TemplateView):
         if kind_filter:
             documents = documents.filter(kind=kind_filter)
         kinds = all_kinds(self.level)
+        public_page = PublicPage.objects.filter(tenant_key=tenant_key(self.request.tenant), enabled=True).first()
         return super().get_context_data(
             documents=[(document, kind_of(document.kind)) for document in documents],
             kinds=kinds,
             kind_filter=kind_filter,
+            can_publish=self.can_publish,
+            public_url=public_urls(self.level, self.request.tenant.slug)["page"] if public_page else "",
             **self.level_context(),
             **kwargs,
         )
