@@ -5,9 +5,11 @@ import random
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 
 from core.tenancy import tenant_scope
 from mentoring.models import Meeting, Mentee, Mentor, PlanItem, Programme, ProgrammeMentor, Stage, TrainingSession
+from mentoring.services.completion import nominable_mentors, nominate
 from mentoring.services.matching import suggest
 from mentoring.services.pairs import form_pair
 from mentoring.services.programmes import create_programme, ensure_forms
@@ -48,7 +50,21 @@ def seed_programme(organization, curator, today: date, year_start: date) -> Prog
         finish_early_stages(programme, curator, today)
         train_mentors(programme, organization, year_start)
         form_pairs(programme, organization, curator, today, year_start, rng)
+        nominate_a_mentor(programme, organization, curator)
         return programme
+
+
+def nominate_a_mentor(programme, organization, curator):
+    """The mentor with the most pairs, nominated for a reward for the first half-year (the reward order and the
+    thank-you letter then have someone to name)."""
+    mentor = (
+        nominable_mentors(programme).annotate(pair_count=Count("pairs")).order_by("-pair_count", "last_name").first()
+    )
+    if mentor is not None:
+        nominate(
+            programme, mentor=mentor, reason="за активную работу с наставляемыми в первом полугодии", actor=curator,
+            tenant=organization,
+        )  # fmt: skip
 
 
 def finish_early_stages(programme, curator, today):
