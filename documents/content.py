@@ -125,6 +125,13 @@ def approval_stamp(position: str, organization: str, name: str, dated: date | No
     return {"label": "УТВЕРЖДАЮ", "lines": lines}
 
 
+def order_stamp(label: str, issuer: str, dated: date | None, number: str) -> dict:
+    """«УТВЕРЖДЕНО приказом МБОУ «СШ №40» от 02.12.2026 № 3»: a document approved by an order cites it (a blank
+    date and number until the order is signed)."""
+    when = f"от {short_date(dated)} № {number}" if dated and number else f"от {BLANK_DATE} № {BLANK_NUMBER}"
+    return {"label": label, "lines": [f"приказом {issuer}", when]}
+
+
 def agreement_stamp(position: str, organization: str, name: str, dated: date | None) -> dict:
     """«СОГЛАСОВАНО» of the municipal department."""
     return {

@@ -96,7 +96,7 @@ class DocumentVersion(TenantOwned):
     sha256 = models.CharField("SHA-256", max_length=64)
     approving_order = models.ForeignKey(
         Document,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         related_name="approved_versions",
         null=True,
         blank=True,

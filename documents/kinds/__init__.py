@@ -38,11 +38,21 @@ class Kind:
     name = ""  # «Положение о программе наставничества»
     level = "school"  # or "municipality"
     is_order = False
+    registered = None  # takes the next number of the register when approved: orders (the default) and letters
+    approved_by_order = False  # a regulation, a roadmap: approved by an order, whose date and number it carries
+    stamp_label = "УТВЕРЖДЕНО"  # the approval mark of a kind approved by an order, agreeing with its noun
+    approves: tuple[str, ...] = ()  # an order's appendices that it approves (their kinds' codes)
+    drafted = True  # False: the portal issues it itself (an order approving a regulation), nobody drafts it
     needs_agreement = False  # a school's roadmap goes to the municipality after the director approves it
     unique = False  # one per programme (the regulation, the roadmap…): a second one is an edit, not a new document
     subject = ""  # "pair", "mentor", "mentee"…: a document about one of them (chosen on creation)
     subject_label = ""
     blocks: tuple[Block, ...] = ()
+
+    @property
+    def numbered(self) -> bool:
+        """Whether approval gives it the next number of the register (orders and letters)."""
+        return self.is_order if self.registered is None else self.registered
 
     def subjects(self, programme) -> list[tuple[int, str]]:
         """The choices of the document's subject within a programme (only for kinds with a ``subject``)."""

@@ -1,11 +1,13 @@
 """The parts every school document shares: requisites, the director's signature and «УТВЕРЖДАЮ», the checks
 of the data a programme document needs, and the default place of issue."""
 
+from core.inflection import organization_name
 from mentoring.models import Stage
 
-from ..content import BLANK_NUMBER, approval_stamp, initials_surname, short_date
-from . import Block
+from ..content import BLANK_NUMBER, initials_surname, order_stamp, paragraph, short_date, text_blocks
+from . import Block, kind_of
 
+CONTROL = "Контроль за исполнением настоящего приказа оставляю за собой."
 PLACE = Block("place", "Место издания", "Например: пгт Большая Мурта", max_length=200)
 REQUISITES_HINT = "«Документы» → «Реквизиты школы»"
 
@@ -34,15 +36,13 @@ def director_signature(organization) -> dict:
     return {"position": organization.director_position, "name": initials_surname(organization.director_name)}
 
 
-def director_stamp(document) -> dict:
-    organization = document.tenant
-    return approval_stamp(
-        organization.director_position,
-        organization.short_name,
-        organization.director_name,
-        document.dated,
+def approved_stamp(document) -> dict:
+    """«УТВЕРЖДЕНО приказом МБОУ «СШ №40» от … № …»: the order that approved the document (its date and number
+    are the document's once approved, documents/services/approval.py)."""
+    return order_stamp(
+        kind_of(document.kind).stamp_label, organization_name(document.tenant, "gent", short=True), document.dated,
         document.number,
-    )
+    )  # fmt: skip
 
 
 def school_problems(document) -> list[str]:
@@ -112,3 +112,41 @@ def lower_first(text: str) -> str:
     if len(text) > 1 and text[1].isupper():
         return text
     return text[:1].lower() + text[1:]
+
+
+def list_lines(text: str) -> list[str]:
+    """The items of a list typed one per line (with or without «- »), without their closing punctuation."""
+    return [line.lstrip("-–—•").strip().rstrip(";,.") for line in (text or "").splitlines() if line.strip()]
+
+
+def clauses(points: list[tuple[str, list[str]]]) -> list[dict]:
+    """An order's points as numbered paragraphs, each with its sub-points («2.1. …;»), so the numbers read the
+    same in the PDF, in Word and in LibreOffice and no point refers to itself."""
+    blocks = []
+    for number, (text, subpoints) in enumerate(points, start=1):
+        blocks.append(paragraph(f"{number}. {text}"))
+        for sub, line in enumerate(subpoints, start=1):
+            blocks.append(paragraph(f"{number}.{sub}. {line}{'.' if sub == len(subpoints) else ';'}"))
+    return blocks
+
+
+def basis_blocks(text: str) -> list[dict]:
+    """The basis paragraph(s), ending with a comma before «ПРИКАЗЫВАЮ:» whatever the tenant typed at the end."""
+    return text_blocks((text or "").rstrip().rstrip(".,;:") + ",")
+
+
+def staff_with_position(organization, *words) -> list:
+    """The school's staff (users with a role in it) whose position names one of ``words``, by name."""
+    from core.models import Membership
+
+    memberships = (
+        Membership.objects.filter(organization=organization).select_related("user").order_by("user__last_name")
+    )
+    seen, found = set(), []
+    for membership in memberships:
+        user = membership.user
+        position = (user.position or "").lower()
+        if user.pk not in seen and any(word in position for word in words):
+            seen.add(user.pk)
+            found.append(user)
+    return found

@@ -3,9 +3,52 @@ of the kit (implement and its terms; the curator and those responsible with thei
 monitoring terms; planned results; approve the regulation and the roadmap; control), signed by the director,
 with the regulation, the roadmap and the planned results as appendices."""
 
-from ..content import appendix, command, numbered, paragraph, text_blocks
+from core.inflection import name_of, organization_name, phrase, position_in
+
+from ..content import appendix, command, short_date, text_blocks
 from . import Block, Kind, kind, kind_of
-from .common import PLACE, curator_line, default_place, director_signature, period, programme_problems, requisites
+from .appendices import appended_documents, appendix_content
+from .common import (
+    CONTROL,
+    PLACE,
+    basis_blocks,
+    clauses,
+    default_place,
+    director_signature,
+    list_lines,
+    lower_first,
+    period,
+    programme_problems,
+    requisites,
+    staff_with_position,
+)
+from .legal_basis import pupils_basis
+
+BLANK_PERSON = "____________________ (ФИО, должность)"
+
+
+def who(user, case: str = "accs") -> str:
+    """«Орлову Марину Сергеевну, заместителя директора по УВР»: a person with their position, in ``case``."""
+    return name_of(user, case) + (f", {position_in(user.position, case)}" if user.position else "")
+
+
+def responsible_default(organization) -> str:
+    """Those responsible for the implementation, named where the school's staff has them."""
+    psychologists = staff_with_position(organization, "психолог")
+    psychologist = who(psychologists[0]) if psychologists else "педагога-психолога"
+    return (
+        "- классных руководителей — за сбор запросов наставляемых и информирование обучающихся и их родителей "
+        "(законных представителей);\n"
+        f"- {psychologist} — за психолого-педагогическое сопровождение наставляемых и диагностику их запросов;\n"
+        "- ответственного за официальный сайт — за размещение сведений о программе в разделе «Наставничество»"
+    )
+
+
+def material_default(organization) -> str:
+    """The person responsible for material support: the school's deputy for administration where the portal knows
+    them, else a line to write the name on."""
+    deputies = staff_with_position(organization, "хозяйств", "ахр", "ахч")
+    return who(deputies[0]) if deputies else BLANK_PERSON
 
 
 @kind
@@ -14,14 +57,21 @@ class ImplementationOrder(Kind):
     unique = True
     name = "Приказ о внедрении целевой модели наставничества"
     is_order = True
+    approves = ("regulation", "roadmap")
     blocks = (
         PLACE,
         Block("basis", "Основания", "Федеральные, региональные и муниципальные акты с датами и номерами."),
         Block("curator_duties", "Обязанности куратора"),
-        Block("responsible", "Ответственные за реализацию и их обязанности"),
-        Block("material", "Ответственные за материально-техническое обеспечение"),
+        Block(
+            "responsible",
+            "Ответственные за реализацию и их обязанности",
+            "Каждый с новой строки, в винительном падеже: «- Иванову Ирину Петровну, педагога-психолога — за …».",
+        ),
+        Block(
+            "material", "Ответственный за материально-техническое обеспечение", "ФИО и должность в винительном падеже."
+        ),
         Block("monitoring", "Сроки мониторинга эффективности"),
-        Block("results", "Планируемые результаты (приложение 3)"),
+        Block("results", "Планируемые результаты (последнее приложение)"),
     )
 
     def missing(self, document):
@@ -32,25 +82,15 @@ class ImplementationOrder(Kind):
         organization = document.tenant
         return {
             "place": default_place(organization),
-            "basis": (
-                "В соответствии с распоряжением Министерства просвещения Российской Федерации от 25.12.2019 № Р-145 "
-                "«Об утверждении методологии (целевой модели) наставничества обучающихся для организаций, "
-                "осуществляющих образовательную деятельность по общеобразовательным, дополнительным "
-                "общеобразовательным и программам среднего профессионального образования, в том числе с применением "
-                "лучших практик обмена опытом между обучающимися», приказом муниципального органа управления "
-                f"образованием ({organization.municipality.name}) о внедрении целевой модели наставничества, в целях "
-                "достижения результатов федерального проекта «Современная школа» национального проекта «Образование»"
-            ),
+            "basis": pupils_basis(organization) + ", в целях достижения результатов федерального проекта «Современная "
+            "школа» национального проекта «Образование»",
             "curator_duties": (
                 "- вести базы наставников и наставляемых;\n- организовать обучение наставников;\n"
                 "- формировать наставнические пары и группы;\n- контролировать реализацию программы и проводить "
-                "мониторинг;\n- вносить данные о количестве участников в формы статистической отчётности."
+                "мониторинг;\n- вносить данные о количестве участников в формы статистической отчётности"
             ),
-            "responsible": programme.responsible
-            or "Классных руководителей и педагога-психолога — ответственными за сбор запросов наставляемых и "
-            "информирование обучающихся и родителей.",
-            "material": "Заместителя директора по административно-хозяйственной работе — ответственным за "
-            "материально-техническое обеспечение встреч и мероприятий программы.",
+            "responsible": programme.responsible or responsible_default(organization),
+            "material": material_default(organization),
             "monitoring": "Проводить мониторинг эффективности программы наставничества два раза в год: "
             "промежуточный — в декабре, итоговый — по завершении программы.",
             "results": programme.expected_results
@@ -65,53 +105,44 @@ class ImplementationOrder(Kind):
     def build(self, document, texts):
         programme = document.programme
         organization = document.tenant
+        appended = appended_documents(document, self.approves)
+        appendices, approvals = [], []
+        for code, content in (("regulation", self.regulation), ("roadmap", self.roadmap)):
+            item = appended[code]
+            noun = lower_first(phrase(kind_of(code).name, "accs"))
+            if item.appended:
+                appendices.append(appendix_content(item.approved_here or content(document, item)))
+                approvals.append((f"Утвердить {noun} (приложение {len(appendices)}).", []))
+            else:
+                day, number = item.approved_before
+                name = lower_first(phrase(kind_of(code).name, "ablt"))
+                approvals.append((f"Руководствоваться {name} в редакции приказа от {short_date(day)} № {number}.", []))
+        appendices.append(
+            {"title": "Планируемые результаты внедрения целевой модели наставничества",
+             "blocks": text_blocks(texts["results"])}
+        )  # fmt: skip
+        results = (
+            f"Утвердить планируемые результаты внедрения целевой модели наставничества (приложение {len(appendices)})."
+        )
+        approvals.append((results, []))
+        curator = programme.curator
+        curator_who = who(curator)
         points = [
-            f"Внедрить целевую модель наставничества в {organization.name} в период "
-            f"{period(programme.starts_on, programme.ends_on)} (программа «{programme.title}»).",
-            f"Назначить куратором внедрения целевой модели наставничества {curator_line(programme)} и возложить на "
-            "куратора обязанности (пункт 2 и Положение, приложение 1).",
-            "Назначить ответственных за реализацию целевой модели наставничества (пункт 3).",
-            "Назначить ответственных за материально-техническое обеспечение программы наставничества (пункт 4).",
-            texts["monitoring"],
-            "Утвердить планируемые результаты внедрения целевой модели наставничества (приложение 3).",
-            "Утвердить Положение о программе наставничества (приложение 1).",
-            "Утвердить дорожную карту внедрения целевой модели наставничества (приложение 2).",
-            "Контроль за исполнением настоящего приказа оставляю за собой.",
-        ]
-        blocks = [
-            *text_blocks(texts["basis"] + ","),
-            command(),
-            numbered(points),
-            paragraph("Обязанности куратора (к пункту 2):"),
-            *text_blocks(texts["curator_duties"]),
-            paragraph("Ответственные за реализацию (к пункту 3):"),
-            *text_blocks(texts["responsible"]),
-            paragraph("Ответственные за материально-техническое обеспечение (к пункту 4):"),
-            *text_blocks(texts["material"]),
-        ]
-        regulation, roadmap = kind_of("regulation"), kind_of("roadmap")
-        approved, own = _approved_and_own(document)
-        appendices = [
-            {
-                "kind_title": "ПОЛОЖЕНИЕ",
-                "title": regulation.title(document),
-                "blocks": approved.get("regulation")
-                or regulation.body(document, {**regulation.defaults(document), **own.get("regulation", {})}),
-            },
-            {
-                "kind_title": "ДОРОЖНАЯ КАРТА",
-                "title": roadmap.title(document),
-                "landscape": True,
-                "blocks": approved.get("roadmap")
-                or roadmap.build(document, {**roadmap.defaults(document), **own.get("roadmap", {})})["blocks"],
-            },
-            {"kind_title": "", "title": "Планируемые результаты внедрения целевой модели наставничества",
-             "blocks": text_blocks(texts["results"])},
+            (f"Внедрить целевую модель наставничества в {organization_name(organization, 'loct')} в период "
+             f"{period(programme.starts_on, programme.ends_on)} (программа наставничества «{programme.title}»).", []),
+            (f"Назначить куратором внедрения целевой модели наставничества {curator_who} и возложить на куратора "
+             "следующие обязанности:", list_lines(texts["curator_duties"])),
+            ("Назначить ответственными за реализацию целевой модели наставничества:", list_lines(texts["responsible"])),
+            ("Назначить ответственным за материально-техническое обеспечение программы наставничества "
+             f"{texts['material'].rstrip('.')}.", []),
+            (texts["monitoring"], []),
+            *approvals,
+            (CONTROL, []),
         ]  # fmt: skip
         return {
             "requisites": requisites(document, texts),
             "title": self.title(document),
-            "blocks": blocks,
+            "blocks": [*basis_blocks(texts["basis"]), command(), *clauses(points)],
             "signature": director_signature(organization),
             "appendices": [
                 appendix(number, document.dated, document.number, content)
@@ -119,19 +150,19 @@ class ImplementationOrder(Kind):
             ],
         }
 
+    @staticmethod
+    def regulation(document, item) -> dict:
+        """The regulation as it will be approved: its draft's own words over the defaults."""
+        regulation = kind_of("regulation")
+        texts = {**regulation.defaults(document), **item.own}
+        return {
+            "kind_title": "ПОЛОЖЕНИЕ",
+            "title": regulation.title(document),
+            "blocks": regulation.body(document, texts),
+        }
 
-def _approved_and_own(document) -> tuple[dict[str, list], dict[str, dict]]:
-    """What the appendices say: the text of the programme's regulation and roadmap as last approved (their
-    frozen versions' blocks), and, for one not approved yet, the school's own texts of its draft. Two queries."""
-    from documents.models import Document, DocumentVersion
-
-    kinds = ("regulation", "roadmap")
-    approved: dict[str, list] = {}
-    versions = DocumentVersion.objects.filter(document__programme=document.programme, document__kind__in=kinds)
-    for kind_code, content in versions.order_by("approved_at", "pk").values_list("document__kind", "content"):
-        approved[kind_code] = content["blocks"]
-    own: dict[str, dict] = {}
-    drafts = Document.objects.filter(programme=document.programme, kind__in=[k for k in kinds if k not in approved])
-    for kind_code, blocks in drafts.order_by("updated_at").values_list("kind", "blocks"):
-        own[kind_code] = blocks or {}
-    return approved, own
+    @staticmethod
+    def roadmap(document, item) -> dict:
+        roadmap = kind_of("roadmap")
+        content = roadmap.build(document, {**roadmap.defaults(document), **item.own})
+        return appendix_content(content)

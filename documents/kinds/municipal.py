@@ -14,16 +14,17 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from core.inflection import municipality_name
 from core.models import Membership, Organization
 from core.roles import Role
 
 from ..content import (
     BLANK_NUMBER,
     appendix,
-    approval_stamp,
     bullets,
     command,
     initials_surname,
+    order_stamp,
     paragraph,
     short_date,
     table,
@@ -212,6 +213,8 @@ class MunicipalRoadmap(Kind):
     unique = True
     name = "План мероприятий (дорожная карта) по внедрению целевой модели наставничества"
     level = "municipality"
+    approved_by_order = True
+    stamp_label = "УТВЕРЖДЁН"
     blocks = (ITEMS,)
 
     def missing(self, document):
@@ -243,14 +246,8 @@ class MunicipalRoadmap(Kind):
         }
 
     def build(self, document, texts):
-        municipality = document.tenant
-        stamp = approval_stamp(
-            municipality.head_position or "Руководитель",
-            municipality.short_name,
-            municipality.head_name,
-            document.dated,
-            document.number,
-        )
+        issuer = municipality_name(document.tenant, "gent")
+        stamp = order_stamp(self.stamp_label, issuer, document.dated, document.number)
         return {"stamps": [stamp], **self.content(document, texts)}
 
 
@@ -261,6 +258,7 @@ class MunicipalOrder(Kind):
     name = "Приказ об утверждении плана мероприятий (дорожной карты) по внедрению целевой модели наставничества"
     level = "municipality"
     is_order = True
+    approves = ("municipal_roadmap",)
     blocks = (
         PLACE,
         Block("basis", "Основания", "Федеральные и региональные акты с датами и номерами."),
@@ -339,18 +337,22 @@ class MunicipalOrder(Kind):
         mark = appendix(1, document.dated, document.number, roadmap.content(document, roadmap_texts))
         mark["mark"][0] = "Приложение"  # the only appendix is not numbered (ГОСТ Р 7.0.97-2016, 5.24)
         return {
-            "requisites": {
-                "issuer": [municipality.name],
-                "kind": "ПРИКАЗ",
-                "date": short_date(document.dated),
-                "number": document.number or BLANK_NUMBER,
-                "place": texts.get("place", ""),
-            },
+            "requisites": municipal_requisites(document, texts),
             "title": self.title(document),
             "blocks": blocks,
             "signature": head_signature(municipality),
             "appendices": [mark],
         }
+
+
+def municipal_requisites(document, texts) -> dict:
+    return {
+        "issuer": [document.tenant.name],
+        "kind": "ПРИКАЗ",
+        "date": short_date(document.dated),
+        "number": document.number or BLANK_NUMBER,
+        "place": texts.get("place", ""),
+    }
 
 
 def point(number: int, text: str) -> list[dict]:

@@ -2,9 +2,11 @@
 general provisions (goals, tasks, forms and why they were chosen), rights and duties of the participants,
 results, and the list of documents. The school's own words are editable blocks with defaults."""
 
+from core.inflection import organization_name
+
 from ..content import heading, numbered, paragraph, text_blocks
 from . import Block, Kind, kind
-from .common import director_stamp, forms_of, period, programme_problems
+from .common import approved_stamp, forms_of, period, programme_problems
 
 SECTIONS = (
     ("1. Общие положения", ("general", "goals", "tasks", "forms_reason")),
@@ -152,6 +154,7 @@ class Regulation(Kind):
     code = "regulation"
     unique = True
     name = "Положение о программе наставничества"
+    approved_by_order = True
     blocks = tuple(Block(key, label) for key, label in LABELS.items())
 
     def missing(self, document):
@@ -170,7 +173,7 @@ class Regulation(Kind):
         }
 
     def title(self, document):
-        return f"о программе наставничества {document.tenant.name}"
+        return f"о программе наставничества {organization_name(document.tenant, 'gent')}"
 
     def body(self, document, texts) -> list[dict]:
         """The four sections (also the appendix of the implementation order)."""
@@ -196,7 +199,7 @@ class Regulation(Kind):
 
     def build(self, document, texts):
         return {
-            "stamps": [director_stamp(document)],
+            "stamps": [approved_stamp(document)],
             "title_page": True,
             "kind_title": "ПОЛОЖЕНИЕ",
             "title": self.title(document),

@@ -2,9 +2,11 @@
 dates, responsible persons, activities and local acts; the forms the school runs; informing the teachers'
 and parents' communities and attracting mentors. Approved by the director, agreed by the municipality."""
 
+from core.inflection import organization_name
+
 from ..content import agreement_stamp, bullets, heading, paragraph, short_date, table, text_blocks
 from . import Block, Kind, kind
-from .common import director_stamp, forms_of, period, programme_problems, stages_of, subprogrammes_of
+from .common import approved_stamp, forms_of, period, programme_problems, stages_of, subprogrammes_of
 
 
 def stage_dates(stage) -> str:
@@ -23,6 +25,8 @@ class Roadmap(Kind):
     unique = True
     name = "Дорожная карта внедрения целевой модели наставничества"
     needs_agreement = True
+    approved_by_order = True
+    stamp_label = "УТВЕРЖДЕНА"
     blocks = (
         Block(
             "informing",
@@ -53,8 +57,7 @@ class Roadmap(Kind):
         }
 
     def title(self, document):
-        organization = document.tenant
-        return f"внедрения целевой модели наставничества в {organization.name}"
+        return f"внедрения целевой модели наставничества в {organization_name(document.tenant, 'loct')}"
 
     def build(self, document, texts):
         programme = document.programme
@@ -113,7 +116,7 @@ class Roadmap(Kind):
         }
 
     def stamps(self, document):
-        stamps = [director_stamp(document)]
+        stamps = [approved_stamp(document)]
         agreed = getattr(document, "agreement", None)  # set by the workflow when the municipality agrees
         municipality = document.tenant.municipality
         stamps.insert(

@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='documentversion',
             name='approving_order',
-            field=models.ForeignKey(blank=True, help_text='The order whose number and date the approval stamp cites (a regulation, a roadmap…); empty for an order itself, which takes its own number from the register.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='approved_versions', to='documents.document', verbose_name='утверждена приказом'),
+            field=models.ForeignKey(blank=True, help_text='The order whose number and date the approval stamp cites (a regulation, a roadmap…); empty for an order itself, which takes its own number from the register.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="approved_versions", to='documents.document', verbose_name='утверждена приказом'),
         ),
         migrations.CreateModel(
             name='PublicPage',

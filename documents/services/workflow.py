@@ -1,6 +1,7 @@
-"""The approval workflow: draft → sent → approved by the director (number and date from the register) or
-returned; a school's roadmap then goes to the municipality: submitted → agreed or returned with remarks, and
-resubmitted. Approval and agreement freeze the version: its content and PDF are stored with a SHA-256.
+"""The approval workflow: draft → sent → approved by the director (an order numbered from the register; a
+regulation or a roadmap by an order that cites it, documents/services/approval.py) or returned; a school's
+roadmap then goes to the municipality: submitted → agreed or returned with remarks, and resubmitted. Approval
+and agreement freeze the version: its content and PDF are stored with a SHA-256.
 
 Every step checks the actor's capability and the document's state under a row lock, so a second click, a
 missing role or a stale page is refused with a Russian message and changes nothing; every step is audited
@@ -17,15 +18,14 @@ from django.utils import timezone
 
 from core.audit import log_action
 from core.members import holders_of
-from core.models import Municipality, Organization
-from core.models.tenants import tenant_key
+from core.models import Municipality
 from core.notifications import notify
-from core.rendering import renderer_for
 from core.roles import Capability, has_capability
 
 from ..kinds import content_of, kind_of
-from ..models import Document, DocumentVersion, RegisterCounter, Remark
+from ..models import Document, Remark
 from ..renderers import file_name
+from .approval import approve_document, render_pdf
 from .drafting import DocumentRefused
 
 S = Document.Status
@@ -92,65 +92,40 @@ def send_for_approval(document: Document, *, actor, request=None) -> Document:
 
 @transaction.atomic
 def approve(document: Document, *, actor, roles, request=None) -> Document:
-    """The director approves (a municipal coordinator for a municipal document): the next number of the
-    register and today's date are given, the version is frozen; a school's roadmap goes on to the
-    municipality."""
+    """The director approves (a municipal coordinator for a municipal document). An order takes the next number
+    of the register and today's date, and approves its appendices with it; a regulation or a roadmap is approved
+    by an order issued for it (documents/services/approval.py). Every document approved is frozen; a school's
+    roadmap goes on to the municipality."""
     if not has_capability(roles, _approve_capability(document)):
         raise DocumentRefused("Утверждать документы может только руководитель.")
     document = _locked(document)
     if document.status != S.SENT:
         raise DocumentRefused("Этот документ не ждёт утверждения: он уже утверждён или ещё не отправлен.")
-    today = timezone.localdate()
-    document.dated = today
-    document.number = _next_number(document.tenant, today)
-    content = content_of(document)
-    pdf = _pdf(document, content)
-    version = DocumentVersion(
-        document=document,
-        number=document.version,
-        content=content,
-        approved_by=actor,
-        approved_at=timezone.now(),
-        sha256=hashlib.sha256(pdf).hexdigest(),
-    )
-    version.pdf.save(f"{file_name(document)}.pdf", ContentFile(pdf), save=False)
-    version.save()
-    document.status = S.APPROVED
+    approved = approve_document(document, actor=actor)
+    for item in approved:
+        _approved(item, actor=actor, request=request)
+    return approved[0]
+
+
+def _approved(document: Document, *, actor, request=None) -> None:
+    """Audit and tell the authors of one approved document; a roadmap goes on to the municipality."""
     kind = kind_of(document.kind)
-    log_action(
-        "document.approved",
-        actor=actor,
-        tenant=document.tenant,
-        obj=document,
-        changes={"number": ["", document.number], "version": [None, document.version], "sha256": ["", version.sha256]},
-        request=request,
-    )
+    version = document.frozen_versions().get(number=document.version)
+    changes = {"number": ["", document.number], "version": [None, document.version], "sha256": ["", version.sha256]}
+    log_action("document.approved", actor=actor, tenant=document.tenant, obj=document, changes=changes, request=request)
+    how = f"приказом от {document.dated:%d.%m.%Y} № {document.number}" if kind.approved_by_order else (
+        f"№ {document.number} от {document.dated:%d.%m.%Y}" if document.number else f"{document.dated:%d.%m.%Y}"
+    )  # fmt: skip
     notify(
         _authors(document),
-        f"Утверждён: {kind.name} № {document.number} от {today:%d.%m.%Y}",
+        f"Документ утверждён: {kind.name} {how}",
         document.get_absolute_url(),
         tenant=document.tenant,
         except_user=actor,
     )
     if kind.needs_agreement:
         _submit(document, actor=actor, request=request)
-    document.save()
-    return document
-
-
-def _next_number(tenant: Organization | Municipality, today: date) -> str:
-    """The next number of the tenant's register for the year (the row is locked until commit)."""
-    counter, _ = RegisterCounter.objects.select_for_update().get_or_create(
-        tenant_key=tenant_key(tenant), year=today.year
-    )
-    counter.last_number += 1
-    counter.save(update_fields=["last_number"])
-    return str(counter.last_number)
-
-
-def _pdf(document: Document, content: dict) -> bytes:
-    """The frozen PDF, made by the document's renderer from the same source as a download of it."""
-    return renderer_for(document.kind).render({"content": content, "name": file_name(document)}, "pdf").content
+        document.save(update_fields=["status", "updated_at"])
 
 
 @transaction.atomic
@@ -222,7 +197,7 @@ def agree(document: Document, *, tenant: Municipality, actor, request=None) -> D
     version = document.frozen_versions().get(number=document.version)
     today = timezone.localdate()
     agreed = _with_agreement(version.content, actor, tenant, today)
-    pdf = _pdf(document, agreed)
+    pdf = render_pdf(document, agreed)
     version.agreed_content = agreed
     version.agreed_by = actor
     version.agreed_at = timezone.now()

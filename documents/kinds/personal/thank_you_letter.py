@@ -28,6 +28,7 @@ def greeting(person) -> str:
 
 @kind
 class ThankYouLetter(Kind):
+    registered = True  # a letter takes its number from the register
     code = "thank_you_letter"
     name = "Благодарственное письмо"
     subject = "nomination"
