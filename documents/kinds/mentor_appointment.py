@@ -3,8 +3,9 @@ programme's working pairs and groups — with the position, the mentee(s) or the
 the basis of the mentor's written consent (Labour Code art. 351.8, since 2025-03-01). A mentor without a written
 consent is not appointed: the order cannot be drawn until each mentor has one.
 
-The consent cited is the mentor's approved «Согласие на осуществление наставничества» in the programme (its
-number and date from the register); where there is none, the signed consent registered on the mentor's card.
+The consent cited is the mentor's approved «Согласие на осуществление наставничества» in the programme (the date
+of its approval, and its number where it has one); where there is none, the signed consent registered on the
+mentor's card (its number and date).
 """
 
 from dataclasses import dataclass
@@ -16,8 +17,8 @@ from mentoring.models import Mentor
 
 from ..content import short_date, table
 from . import Block, Kind, kind
-from .common import PLACE, default_place, programme_problems
-from .school_orders import BASIS, CONTROL, R145, active_pairs, mentor_position, order_content
+from .common import CONTROL, PLACE, default_place, programme_problems
+from .school_orders import BASIS, R145, active_pairs, mentor_position, order_content
 
 CONSENT_KIND = "mentor_consent"
 CONSENT_HINT = (
@@ -34,7 +35,7 @@ class WrittenConsent:
     dated: date
 
     def __str__(self):
-        return f"от {short_date(self.dated)} № {self.number}"
+        return f"от {short_date(self.dated)}" + (f" № {self.number}" if self.number else "")
 
 
 def written_consents(document, mentors) -> dict[int, WrittenConsent]:
@@ -52,7 +53,6 @@ def written_consents(document, mentors) -> dict[int, WrittenConsent]:
             status=Document.Status.APPROVED,
             subject_id__in=key[1],
         )
-        .exclude(number="")
         .exclude(dated__isnull=True)
         .order_by("dated", "pk")
         .values_list("subject_id", "number", "dated")
