@@ -56,6 +56,7 @@ urlpatterns = [
     path("o/<slug:org>/", include(school_patterns)),
     path("m/<slug:muni>/", include(municipal_patterns)),
     *monitoring_urls.public_patterns,
+    *documents_urls.public_patterns,
     path("healthz", healthz, name="healthz"),
     path(
         "favicon.ico",

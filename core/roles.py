@@ -43,6 +43,7 @@ class Capability(StrEnum):
     KEEP_OWN_JOURNAL = "keep_own_journal"
     DRAFT_SCHOOL_DOCUMENTS = "draft_school_documents"
     APPROVE_SCHOOL_DOCUMENTS = "approve_school_documents"
+    PUBLISH_SCHOOL_PAGE = "publish_school_page"  # the «Наставничество» section of the school's site
     LAUNCH_QUESTIONNAIRES = "launch_questionnaires"
     ANSWER_CURATOR_QUESTIONNAIRE = "answer_curator_questionnaire"
     ANSWER_MENTOR_QUESTIONNAIRE = "answer_mentor_questionnaire"
@@ -57,6 +58,7 @@ class Capability(StrEnum):
     AGREE_ROADMAPS = "agree_roadmaps"
     DRAFT_MUNICIPAL_DOCUMENTS = "draft_municipal_documents"
     APPROVE_MUNICIPAL_DOCUMENTS = "approve_municipal_documents"
+    PUBLISH_MUNICIPAL_PAGE = "publish_municipal_page"
     MUNICIPAL_REPORTS = "municipal_reports"
 
 
@@ -82,6 +84,7 @@ MATRIX: dict[Capability, frozenset[Role]] = {
     Capability.KEEP_OWN_JOURNAL: frozenset({_MT}),
     Capability.DRAFT_SCHOOL_DOCUMENTS: frozenset({_D, _C}),
     Capability.APPROVE_SCHOOL_DOCUMENTS: frozenset({_D}),
+    Capability.PUBLISH_SCHOOL_PAGE: frozenset({_D}),  # what the school publishes is the director's decision
     Capability.LAUNCH_QUESTIONNAIRES: frozenset({_D, _C, _M}),
     Capability.ANSWER_CURATOR_QUESTIONNAIRE: frozenset({_C}),
     Capability.ANSWER_MENTOR_QUESTIONNAIRE: frozenset({_MT}),
@@ -95,6 +98,7 @@ MATRIX: dict[Capability, frozenset[Role]] = {
     Capability.AGREE_ROADMAPS: frozenset({_MC, _MS}),
     Capability.DRAFT_MUNICIPAL_DOCUMENTS: frozenset({_MC, _MS}),
     Capability.APPROVE_MUNICIPAL_DOCUMENTS: frozenset({_MC}),
+    Capability.PUBLISH_MUNICIPAL_PAGE: frozenset({_MC}),
     Capability.MUNICIPAL_REPORTS: frozenset({_MC, _MS}),
 }
 

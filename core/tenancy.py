@@ -6,6 +6,9 @@ for a person's own rows across their tenants) in these places only:
 - ``TenantMiddleware``, for a request under ``/o/<school>/`` or ``/m/<municipality>/``;
 - ``core.tasks.TenantTask``, for a Celery task (it reloads the tenant from its id);
 - ``monitoring.views.answers``, the public questionnaire link (the school is read from the signed token);
+- ``documents.services.publication.open_section``, the public «Наставничество» pages of a school or a
+  municipality (``/p/o/<school>/…``, ``/p/m/<municipality>/…``, no login): the scope of the one tenant named by
+  the address, around a service that offers only what may be published;
 - ``core.views.notifications`` and the navbar's count (``user_scope``: the person's own notifications);
 - management commands and the demo and dataset builders (``demo/``), and tests, through the same function.
 

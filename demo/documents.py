@@ -1,13 +1,33 @@
-"""Demo documents (``seed_demo``): each school's roadmap approved and sent to the department; in School №40
-the regulation approved, the roadmap returned with a remark, answered and agreed, and the implementation order
-waiting in the director's inbox. A second run finds them and changes nothing."""
+"""Demo documents (``seed_demo``): every school's regulation, roadmap and implementation order, composed by the
+programme's curator (the director in the small schools, which have no curator account) and taken as far as the
+school's story goes (``STORIES``):
+
+- School №40 (``agreed``): the regulation approved; the roadmap approved, returned by the department with a
+  remark, answered and agreed; the implementation order approved; the order appointing the curator waiting in
+  the director's inbox; its «Наставничество» section on the site switched on, with the curator's contact;
+- Bolshaya Murta school №1 (``submitted``): the regulation and the roadmap approved, the roadmap waiting for the
+  department's agreement; the implementation order sent to the director;
+- Talazhanka (``sent``), a small village school behind the others: the three documents drafted, the roadmap sent
+  to the director.
+
+Only the workflow's public functions are called (``drafting.create``, ``workflow.send_for_approval``,
+``workflow.approve``, ``workflow.agree`` …), never a status written by hand. A second run finds the programme's
+documents and changes nothing.
+"""
 
 from core.models import Membership, Municipality, Organization
 from core.models.tenants import tenant_filter
 from core.roles import Role
+from core.tenancy import tenant_scope
 from documents.models import Document
-from documents.services import drafting, workflow
+from documents.services import drafting, publication, workflow
 from mentoring.models import Programme
+
+KIT = ("regulation", "roadmap", "implementation_order")
+STORIES = {"sh40": "agreed", "bm-sosh1": "submitted", "talazhanka": "sent"}
+DIRECTORS = frozenset({Role.DIRECTOR})
+REMARK = "Укажите в этапе 4 ответственных за обучение наставников и график «Школы наставников»."
+ANSWER = "Ответственные указаны, график утверждён отдельным приказом."
 
 
 def _member(tenant, role):
@@ -15,32 +35,53 @@ def _member(tenant, role):
     return membership.user if membership else None
 
 
-def seed_documents(organization: Organization, programme: Programme, *, full: bool) -> None:
-    if Document.objects.filter(organization=organization, programme=programme).exists():
+def seed_documents(organization: Organization, programme: Programme) -> None:
+    """Compose the school's kit for ``programme``, take it as far as the school's story goes, and switch School
+    №40's section on the site on."""
+    story = STORIES.get(organization.slug, "sent")
+    with tenant_scope(organization):
+        author, director = programme.curator, _member(organization, Role.DIRECTOR)
+        if author is None or director is None:
+            return
+        if not Document.objects.filter(programme=programme).exists():
+            _compose(organization, programme, story, author, director)
+        if story == "agreed":
+            _publish(organization, director)
+
+
+def _compose(organization: Organization, programme: Programme, story: str, author, director) -> None:
+    kit = {
+        kind: drafting.create(tenant=organization, kind_code=kind, actor=author, programme=programme) for kind in KIT
+    }
+    if story == "sent":
+        workflow.send_for_approval(kit["roadmap"], actor=author)
         return
-    curator, director = _member(organization, Role.CURATOR), _member(organization, Role.DIRECTOR)
-    municipality: Municipality = organization.municipality
+    for kind in ("regulation", "roadmap"):
+        workflow.send_for_approval(kit[kind], actor=author)
+        workflow.approve(kit[kind], actor=director, roles=DIRECTORS)  # the roadmap goes on to the department
+    if story == "submitted":
+        workflow.send_for_approval(kit["implementation_order"], actor=author)
+        return
+    _agree_after_a_remark(kit["roadmap"], organization.municipality, author)
+    workflow.send_for_approval(kit["implementation_order"], actor=author)
+    workflow.approve(kit["implementation_order"], actor=director, roles=DIRECTORS)
+    curator_order = drafting.create(tenant=organization, kind_code="curator_order", actor=author, programme=programme)
+    workflow.send_for_approval(curator_order, actor=author)  # waiting in the director's inbox
+
+
+def _agree_after_a_remark(roadmap: Document, municipality: Municipality, author) -> None:
     specialist = _member(municipality, Role.MUNICIPAL_SPECIALIST)
-    if not (curator and director):
+    if specialist is None:
         return
-    directors = frozenset({Role.DIRECTOR})
-
-    def approved(kind):
-        document = drafting.create(tenant=organization, kind_code=kind, actor=curator, programme=programme)
-        workflow.send_for_approval(document, actor=curator)
-        return workflow.approve(document, actor=director, roles=directors)
-
-    roadmap = approved("roadmap")
-    if not full or specialist is None:
-        return
-    approved("regulation")
-    workflow.return_with_remarks(
-        roadmap,
-        "Укажите в этапе 4 ответственных за обучение наставников и график «Школы наставников».",
-        tenant=municipality,
-        actor=specialist,
-    )
-    workflow.resubmit(roadmap, "Ответственные указаны, график утверждён отдельным приказом.", actor=curator)
+    workflow.return_with_remarks(roadmap, REMARK, tenant=municipality, actor=specialist)
+    workflow.resubmit(roadmap, ANSWER, actor=author)
     workflow.agree(roadmap, tenant=municipality, actor=specialist)
-    order = drafting.create(tenant=organization, kind_code="implementation_order", actor=curator, programme=programme)
-    workflow.send_for_approval(order, actor=curator)
+
+
+def _publish(organization: Organization, director) -> None:
+    """Switch the school's «Наставничество» section on, with the default intro and the curator's contact; a page
+    the school has set up already (perhaps switched off) is left as it is."""
+    page = publication.settings_of(organization)
+    if page.pk is None:
+        page.enabled = True
+        publication.save_settings(page, actor=director)

@@ -53,7 +53,7 @@ def seed(stdout, style):
         seeder.run()
         curator = seeder.registrar
         programme = seed_programme(seeder.organization, curator, today, seeder.year_start)
-        seed_documents(seeder.organization, programme, full=seeder.organization.slug == "sh40")
+        seed_documents(seeder.organization, programme)
         seed_monitoring(seeder.organization, curator, today)
 
     def report():

@@ -22,5 +22,6 @@ class DocumentsConfig(AppConfig):
                 "document.submitted": "Дорожная карта отправлена на согласование",
                 "document.agreed": "Дорожная карта согласована",
                 "document.remarks": "Дорожная карта возвращена с замечаниями",
+                "public_page.saved": "Изменён раздел «Наставничество» на сайте",
             }
         )

@@ -1,9 +1,9 @@
 """URLs of documents: a school's (under /o/<org>/), a municipality's own and its schools' roadmaps (under
-/m/<muni>/), and the person's notifications."""
+/m/<muni>/), and the public «Наставничество» sections (under /p/o/<school>/ and /p/m/<municipality>/, no login)."""
 
 from django.urls import path
 
-from .views import actions, municipal, pages, requisites
+from .views import actions, municipal, pages, public, publishing, requisites
 
 
 def document_patterns(level: str):
@@ -39,6 +39,7 @@ school_patterns = [
         name="document_resubmit",
     ),
     path("documents/requisites/", requisites.RequisitesView.as_view(), name="school_requisites"),
+    path("documents/site/", publishing.PublicPageSettingsView.as_view(), name="public_page_settings"),
 ]
 
 municipal_patterns = [
@@ -53,4 +54,20 @@ municipal_patterns = [
         municipal.SchoolVersionPdfView.as_view(),
         name="m_school_version_pdf",
     ),
+    path("documents/site/", publishing.PublicPageSettingsView.as_view(), name="m_public_page_settings"),
 ]
+
+
+def public_section_patterns(level: str):
+    """A tenant's public section: the page, the fragment to embed, each published PDF and the ZIP of the kit."""
+    letter, name = ("o", "public_school") if level == "school" else ("m", "public_municipal")
+    root = f"p/{letter}/<slug:slug>/nastavnichestvo/"
+    return [
+        path(root, public.PageView.as_view(level=level), name=f"{name}_page"),
+        path(f"{root}embed/", public.EmbedView.as_view(level=level), name=f"{name}_embed"),
+        path(f"{root}<int:pk>.pdf", public.DocumentPdfView.as_view(level=level), name=f"{name}_pdf"),
+        path(f"{root}komplekt.zip", public.KitZipView.as_view(level=level), name=f"{name}_zip"),
+    ]
+
+
+public_patterns = [*public_section_patterns("school"), *public_section_patterns("municipality")]

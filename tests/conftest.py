@@ -21,6 +21,7 @@ from django_scopes import scopes_disabled
 from config.celery import app as celery_app
 from core.models import Job, Membership, Municipality, Notification, Organization, Region
 from core.roles import MUNICIPAL_ROLES, SCHOOL_ROLES, Role
+from documents.models import PublicPage
 from documents.services import drafting, workflow
 from mentoring.models import (
     BestPractice,
@@ -340,6 +341,11 @@ class World:
                     "document": approved_municipal_order(muni, users),
                     "school": school,
                 }
+            # The site's «Наставничество» sections of school A and of its municipality are switched on.
+            for tenant in (self.school, self.municipality):
+                page = PublicPage(enabled=True, intro="О наставничестве", contact="Куратор, тел. 8 (39198) 3-12-40")
+                page.tenant = tenant
+                page.save()
             self.notification = Notification.objects.create(
                 user=self.users[Role.MENTOR],
                 organization=self.school,

@@ -716,7 +716,7 @@ def test_nominations_are_added_once_and_removed_with_audit(world, curator):
     assert response["Location"] == url(world, "completion")
     twice = curator.post(url(world, "nomination_add"), {"mentor": mentor.pk, "reason": "Ещё"})
     assert twice.status_code == 200
-    assert "Сидорова Мария Павловна уже представлен к поощрению в этой программе." in twice.content.decode()
+    assert "Сидорова Мария Павловна уже представлена к поощрению в этой программе." in twice.content.decode()
     without_pairs = add_mentor(world, "Громова")
     stranger = curator.post(url(world, "nomination_add"), {"mentor": without_pairs.pk, "reason": "За участие"})
     assert "Выберите наставника из списка." in stranger.content.decode()

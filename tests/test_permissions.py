@@ -11,7 +11,7 @@ from django_scopes import scopes_disabled
 
 from core.models import AuditEntry, Job, Membership, Notification
 from core.roles import MUNICIPAL_ROLES, SCHOOL_ROLES, Role
-from documents.models import Document
+from documents.models import Document, PublicPage
 from mentoring.models import (
     Consent,
     Meeting,
@@ -187,6 +187,7 @@ def snapshot():
             sorted(Document.objects.values_list("pk", "status", "version", "blocks")),
             sorted(Questionnaire.objects.values_list("pk", "title")),
             sorted(Notification.objects.values_list("pk", "read_at")),
+            sorted(PublicPage.objects.values_list("pk", "enabled", "intro", "contact")),
         )
 
 
@@ -315,6 +316,14 @@ def account_url(world, name):
         return reverse(name, kwargs={"uidb64": "MQ", "token": "set-password"})
     if name == "questionnaire_link":
         return reverse(name, kwargs={"token": world.people[world.school.pk]["link_token"]})
+    if name.startswith(("public_school_", "public_municipal_")):
+        school = name.startswith("public_school_")
+        tenant = world.school if school else world.municipality
+        kwargs = {"slug": tenant.slug}
+        if name.endswith("_pdf"):  # an approved document of a public kind: the school's roadmap, the municipal order
+            published = world.people[tenant.pk]["document"] if school else world.municipal[tenant.pk]["document"]
+            kwargs["pk"] = published.pk
+        return reverse(name, kwargs=kwargs)
     return reverse(name)
 
 

@@ -5,6 +5,8 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
@@ -14,6 +16,8 @@ from core.tenancy import tenant_scope
 from demo import vocabulary
 from demo.school_bases import SCHOOL_BASES
 from demo.world import DEMO_PASSWORD
+from documents.models import Document, PublicPage
+from documents.services.status import roadmap_statuses
 from mentoring.models import (
     Consent,
     Meeting,
@@ -211,3 +215,35 @@ def test_each_school_runs_a_programme_in_progress(seeded):
             assert inactive_pairs(programme).exists(), "the curator's page should have quiet pairs to flag"
     mentor_pairs = Pair.objects.filter(mentor__user__email="mentor1@sh40.demo", organization__slug="sh40")
     assert mentor_pairs.exists()
+
+
+def test_every_school_has_its_documents_and_school_40_publishes_them(seeded):
+    """The municipal summary never shows a school's stages next to «Дорожная карта: не создана»."""
+    municipality = Municipality.objects.get(slug="bolshaya-murta")
+    schools = list(Organization.objects.filter(municipality=municipality))
+    with tenant_scope(municipality):
+        statuses = roadmap_statuses([school.pk for school in schools])
+    assert "не создана" not in statuses.values()
+    by_slug = {school.slug: statuses[school.pk] for school in schools}
+    assert by_slug == {
+        "sh40": "согласована",
+        "bm-sosh1": "на согласовании",
+        "talazhanka": "на утверждении у руководителя",
+    }
+    for school in schools:
+        with tenant_scope(school):
+            kinds = set(Document.objects.values_list("kind", flat=True))
+            assert {"regulation", "roadmap", "implementation_order"} <= kinds
+    with tenant_scope(Organization.objects.get(slug="sh40")):
+        states = dict(Document.objects.values_list("kind", "status"))
+        assert states["regulation"] == states["implementation_order"] == Document.Status.APPROVED
+        assert states["curator_order"] == Document.Status.SENT  # waiting in the director's inbox
+        page = PublicPage.objects.get()
+        assert page.enabled and "Орлова Марина Сергеевна" in page.contact and "3-10-40" in page.contact
+    response = Client().get(reverse("public_school_page", kwargs={"slug": "sh40"}))
+    assert response.status_code == 200
+    assert "Дорожная карта внедрения целевой модели наставничества" in response.content.decode()
+    # A second run changes none of it.
+    seed()
+    with tenant_scope(municipality):
+        assert roadmap_statuses([school.pk for school in schools]) == statuses

@@ -7,7 +7,7 @@ Names decline with pytrovich (the petrovich rules), titles and words with pymorp
 
 from .agreement import agree, by_gender, with_number
 from .morph import CASES
-from .names import gender_of, guess_gender, initials_of, name_of, person_name
+from .names import gender_of, guess_gender, initials_of, name_of, person_name, written_name
 from .organizations import municipality_name, name_forms_key, organization_name
 from .phrases import phrase, position_in
 
@@ -26,4 +26,5 @@ __all__ = [
     "phrase",
     "position_in",
     "with_number",
+    "written_name",
 ]

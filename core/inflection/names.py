@@ -108,3 +108,19 @@ def initials_of(person, case: str = "nomn") -> str:
     given = (person.first_name or "", getattr(person, "patronymic", "") or "")
     initials = "".join(f"{part.strip()[0]}." for part in given if part.strip())
     return f"{initials} {surname}".strip()
+
+
+def written_name(text: str, case: str = "nomn") -> str:
+    """A name typed as one string in ``case``: «Петрова Ольга Ивановна» → «Петровой Ольги Ивановны», and the
+    signature forms «Е.В. Смирнова» / «Смирнова Е.В.», whose initials stay and whose surname declines (the gender
+    is guessed from the surname)."""
+    check_case(case)
+    words = (text or "").split()
+    if not words or case == "nomn":
+        return (text or "").strip()
+    if any("." in word for word in words):
+        initials = [word for word in words if "." in word]
+        surname = " ".join(word for word in words if "." not in word)
+        declined = person_name(surname, "", "", case, guess_gender("", "", surname))
+        return f"{' '.join(initials)} {declined}" if words[0] in initials else f"{declined} {' '.join(initials)}"
+    return person_name(*words[:3], case=case) + ("" if len(words) <= 3 else " " + " ".join(words[3:]))

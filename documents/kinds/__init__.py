@@ -47,6 +47,10 @@ class Kind:
     unique = False  # one per programme (the regulation, the roadmap…): a second one is an edit, not a new document
     subject = ""  # "pair", "mentor", "mentee"…: a document about one of them (chosen on creation)
     subject_label = ""
+    # May be published, once approved, on the site's «Наставничество» page (documents.services.publication):
+    # a kind that names no minor and no person's private data (staff named in office are public). A kind about
+    # one person (``subject``) is never published, whatever this says.
+    public = False
     blocks: tuple[Block, ...] = ()
 
     @property

@@ -5,6 +5,8 @@ current draft's own words (before signing). Two queries for all of them."""
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..content import heading
+
 
 @dataclass
 class Appended:
@@ -38,5 +40,15 @@ def appended_documents(order, codes) -> dict[str, Appended]:
 
 
 def appendix_content(content: dict) -> dict:
-    """A frozen document as an appendix: its kind, title, text and orientation, without its own stamps."""
-    return {key: content[key] for key in ("kind_title", "title", "blocks", "landscape") if key in content}
+    """A document as an appendix: its kind, title, text and orientation, without its own stamps; its own
+    appendices (the regulation's forms) follow its text under their marks."""
+    appended = {key: content[key] for key in ("kind_title", "title", "blocks", "landscape") if key in content}
+    for item in content.get("appendices", []):
+        inner = item["content"]
+        appended["blocks"] = [
+            *appended.get("blocks", []),
+            heading(" ".join(item["mark"])),
+            *([heading(inner["title"])] if inner.get("title") else []),
+            *inner.get("blocks", []),
+        ]
+    return appended

@@ -1,7 +1,7 @@
 """The parts every school document shares: requisites, the director's signature and «УТВЕРЖДАЮ», the checks
 of the data a programme document needs, and the default place of issue."""
 
-from core.inflection import organization_name
+from core.inflection import name_of, organization_name, position_in
 from mentoring.models import Stage
 
 from ..content import BLANK_NUMBER, initials_surname, order_stamp, paragraph, short_date, text_blocks
@@ -100,10 +100,9 @@ def period(starts_on, ends_on) -> str:
     return f"{short_date(starts_on)} – {short_date(ends_on)}"
 
 
-def curator_line(programme) -> str:
-    curator = programme.curator
-    position = curator.position or "куратор программы"
-    return f"{curator.full_name}, {position}"
+def who(user, case: str = "accs") -> str:
+    """«Орлову Марину Сергеевну, заместителя директора по УВР»: a person with their position, in ``case``."""
+    return name_of(user, case) + (f", {position_in(user.position, case)}" if user.position else "")
 
 
 def lower_first(text: str) -> str:

@@ -3,7 +3,7 @@ of the kit (implement and its terms; the curator and those responsible with thei
 monitoring terms; planned results; approve the regulation and the roadmap; control), signed by the director,
 with the regulation, the roadmap and the planned results as appendices."""
 
-from core.inflection import name_of, organization_name, phrase, position_in
+from core.inflection import organization_name, phrase
 
 from ..content import appendix, command, short_date, text_blocks
 from . import Block, Kind, kind, kind_of
@@ -21,15 +21,11 @@ from .common import (
     programme_problems,
     requisites,
     staff_with_position,
+    who,
 )
 from .legal_basis import pupils_basis
 
 BLANK_PERSON = "____________________ (ФИО, должность)"
-
-
-def who(user, case: str = "accs") -> str:
-    """«Орлову Марину Сергеевну, заместителя директора по УВР»: a person with their position, in ``case``."""
-    return name_of(user, case) + (f", {position_in(user.position, case)}" if user.position else "")
 
 
 def responsible_default(organization) -> str:
@@ -54,6 +50,7 @@ def material_default(organization) -> str:
 @kind
 class ImplementationOrder(Kind):
     code = "implementation_order"
+    public = True  # names the curator and staff in office; its appendices are the regulation and roadmap
     unique = True
     name = "Приказ о внедрении целевой модели наставничества"
     is_order = True

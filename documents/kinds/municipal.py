@@ -31,7 +31,9 @@ from ..content import (
     text_blocks,
 )
 from . import Block, Kind, kind, kind_of
-from .common import PLACE, lower_first
+from .appendices import appended_documents, appendix_content
+from .common import PLACE, who
+from .legal_basis import pupils_basis
 
 ADMIN_HINT = "обратитесь к администратору портала"
 HEAD = ("№ п/п", "Наименование мероприятия", "Сроки", "Ответственный исполнитель", "Результат. Вид документа")
@@ -210,6 +212,7 @@ ITEMS = Block(
 @kind
 class MunicipalRoadmap(Kind):
     code = "municipal_roadmap"
+    public = True
     unique = True
     name = "План мероприятий (дорожная карта) по внедрению целевой модели наставничества"
     level = "municipality"
@@ -254,6 +257,7 @@ class MunicipalRoadmap(Kind):
 @kind
 class MunicipalOrder(Kind):
     code = "municipal_order"
+    public = True
     unique = True
     name = "Приказ об утверждении плана мероприятий (дорожной карты) по внедрению целевой модели наставничества"
     level = "municipality"
@@ -276,25 +280,14 @@ class MunicipalOrder(Kind):
     def defaults(self, document):
         municipality = document.tenant
         coordinator = coordinator_of(municipality)
-        if coordinator is not None:
-            who = coordinator.full_name + (f", {lower_first(coordinator.position)}" if coordinator.position else "")
-        else:
-            who = "____________________ (ФИО, должность)"
+        appointed = who(coordinator) + "," if coordinator is not None else "____________________ (ФИО, должность)"
         return {
             "place": municipal_place(municipality),
-            "basis": (
-                "На основании распоряжения Министерства просвещения Российской Федерации от 25.12.2019 № Р-145 "
-                "«Об утверждении методологии (целевой модели) наставничества обучающихся для организаций, "
-                "осуществляющих образовательную деятельность по общеобразовательным, дополнительным "
-                "общеобразовательным и программам среднего профессионального образования, в том числе с "
-                "применением лучших практик обмена опытом между обучающимися», нормативных актов "
-                f"({municipality.region}) о внедрении региональной целевой модели наставничества обучающихся, в "
-                "целях достижения результатов федерального проекта «Современная школа» национального проекта "
-                "«Образование»"
-            ),
+            "basis": pupils_basis(municipality, level="municipality") + ", в целях достижения результатов "
+            "федерального проекта «Современная школа» национального проекта «Образование»",
             "coordinator": (
-                "Назначить муниципальным координатором внедрения целевой модели наставничества (далее — "
-                f"муниципальный координатор): {who}. Возложить на муниципального координатора:\n"
+                f"Назначить {appointed} муниципальным координатором внедрения целевой модели наставничества "
+                "(далее — муниципальный координатор). Возложить на муниципального координатора:\n"
                 "- взаимодействие с региональным центром наставничества и представление сводной информации о "
                 "реализации целевой модели наставничества;\n"
                 "- согласование дорожных карт внедрения целевой модели наставничества, разработанных "
@@ -333,8 +326,12 @@ class MunicipalOrder(Kind):
         )
         blocks += point(5, "Контроль за исполнением настоящего приказа оставляю за собой.")
         roadmap = kind_of(MunicipalRoadmap.code)
-        roadmap_texts = {**roadmap.defaults(document), **own_roadmap_texts(document)}
-        mark = appendix(1, document.dated, document.number, roadmap.content(document, roadmap_texts))
+        item = appended_documents(document, self.approves)[MunicipalRoadmap.code]
+        own = {key: value for key, value in item.own.items() if key == ITEMS.key}
+        content = appendix_content(
+            item.approved_here or roadmap.content(document, {**roadmap.defaults(document), **own})
+        )
+        mark = appendix(1, document.dated, document.number, content)
         mark["mark"][0] = "Приложение"  # the only appendix is not numbered (ГОСТ Р 7.0.97-2016, 5.24)
         return {
             "requisites": municipal_requisites(document, texts),
@@ -363,16 +360,3 @@ def point(number: int, text: str) -> list[dict]:
     else:
         blocks.insert(0, paragraph(f"{number}."))
     return blocks
-
-
-def own_roadmap_texts(document) -> dict:
-    """The department's own items of its roadmap document (the latest edited), so the appendix says what it says."""
-    from documents.models import Document
-
-    own = (
-        Document.owned.filter(municipality=document.tenant, kind=MunicipalRoadmap.code)
-        .order_by("-updated_at")
-        .values_list("blocks", flat=True)
-        .first()
-    )
-    return {key: value for key, value in (own or {}).items() if key == ITEMS.key}

@@ -1,15 +1,22 @@
-"""Положение о программе наставничества (seed 000 §4.10.3, slides 11–16): a title page and four sections —
-general provisions (goals, tasks, forms and why they were chosen), rights and duties of the participants,
-results, and the list of documents. The school's own words are editable blocks with defaults."""
+"""Положение о программе наставничества (seed 000 §4.10.3, slides 11–16): a title page, then numbered clauses in
+five sections — general provisions (the acts it rests on, terms and definitions, goals, tasks, each form the
+programme runs with the reason it was chosen), rights and duties of the participants, results, the list of
+documents, final provisions (entry into force, amendments) — and the blank forms of the agreement and of the
+consent as its appendices. The school's own words are editable blocks with defaults (data/regulation.txt)."""
 
-from core.inflection import organization_name
+from pathlib import Path
 
-from ..content import heading, numbered, paragraph, text_blocks
+from core.inflection import organization_name, position_in, written_name
+
+from ..content import heading, paragraph, text_blocks
 from . import Block, Kind, kind
-from .common import approved_stamp, forms_of, period, programme_problems
+from .common import approved_stamp, default_place, forms_of, lower_first, period, programme_problems
+from .legal_basis import federal_act, regional_acts
+
+DATA = Path(__file__).parent / "data"
 
 SECTIONS = (
-    ("1. Общие положения", ("general", "goals", "tasks", "forms_reason")),
+    ("1. Общие положения", ("general", "terms", "goals", "tasks", "forms_reason")),
     (
         "2. Права и обязанности участников программы наставничества",
         (
@@ -26,11 +33,13 @@ SECTIONS = (
     ),
     ("3. Результаты реализации программы наставничества", ("reporting", "rewards", "criteria", "publication")),
     ("4. Перечень документов, регламентирующих реализацию программы наставничества", ("documents_list",)),
+    ("5. Заключительные положения", ("final",)),
 )
 
 LABELS = {
     "general": "Общие положения",
-    "goals": "Цели программы",
+    "terms": "Основные понятия",
+    "goals": "Цель программы",
     "tasks": "Задачи программы",
     "forms_reason": "Почему выбраны эти формы",
     "responsibility": "Зоны ответственности",
@@ -47,115 +56,75 @@ LABELS = {
     "criteria": "Критерии эффективности работы наставника",
     "publication": "Публикация результатов на сайте",
     "documents_list": "Перечень документов",
+    "final": "Заключительные положения",
 }
 
-DEFAULTS = {
-    "general": (
-        "Настоящее Положение разработано в соответствии с распоряжением Министерства просвещения Российской "
-        "Федерации от 25.12.2019 № Р-145 «Об утверждении методологии (целевой модели) наставничества "
-        "обучающихся для организаций, осуществляющих образовательную деятельность по общеобразовательным, "
-        "дополнительным общеобразовательным и программам среднего профессионального образования, в том числе "
-        "с применением лучших практик обмена опытом между обучающимися».\n"
-        "Положение определяет формы программы наставничества, зоны ответственности, права и обязанности "
-        "участников, порядок отбора и обучения наставников, формирования и закрепления наставнических пар и "
-        "групп, формы отчётности и поощрения."
-    ),
-    "forms_reason": (
-        "Формы наставничества выбраны по результатам сбора запросов наставляемых и анализа образовательных "
-        "дефицитов: они позволяют работать с каждым выявленным запросом и опираются на имеющийся в школе "
-        "кадровый и партнёрский ресурс."
-    ),
-    "responsibility": (
-        "Руководитель образовательной организации утверждает документы программы, назначает куратора и "
-        "наставников, обеспечивает условия реализации программы.\n"
-        "Куратор ведёт базы наставников и наставляемых, организует обучение наставников, формирует пары и "
-        "группы, контролирует реализацию программы и проводит мониторинг.\n"
-        "Наставник и наставляемый совместно отвечают за выполнение плана работы пары или группы."
-    ),
-    "mentor_duties": (
-        "- знать требования законодательства и локальных актов в сфере наставничества;\n"
-        "- разрабатывать совместно с наставляемым план работы и выполнять его;\n"
-        "- вести журнал наставника и представлять куратору отчёт о работе;\n"
-        "- оказывать наставляемому помощь в достижении целей, не допускать дискриминации и давления."
-    ),
-    "mentor_rights": (
-        "- вносить предложения по совершенствованию программы наставничества;\n"
-        "- проходить обучение в «Школе наставников» и получать методическую поддержку;\n"
-        "- обращаться к куратору и руководителю по вопросам работы пары или группы;\n"
-        "- досрочно прекратить наставничество, предупредив куратора."
-    ),
-    "mentee_duties": (
-        "- выполнять этапы плана работы, согласованного с наставником;\n"
-        "- посещать встречи с наставником, сообщать о трудностях;\n"
-        "- участвовать в анкетировании и итоговом мероприятии программы."
-    ),
-    "mentee_rights": (
-        "- выбирать наставника из предложенных кандидатур;\n"
-        "- рассчитывать на помощь наставника в решении своих задач;\n"
-        "- обращаться к куратору с просьбой о замене наставника."
-    ),
-    "representative_rights": (
-        "Законный представитель несовершеннолетнего наставляемого вправе знакомиться с планом работы пары, "
-        "получать сведения о ходе программы, давать и отзывать согласие на участие ребёнка в программе и на "
-        "обработку его персональных данных. Родитель не может быть наставником собственного ребёнка."
-    ),
-    "mentor_requirements": (
-        "Наставником может быть педагог, обучающийся, студент, выпускник, родитель, сотрудник организации-"
-        "партнёра, обладающий опытом и компетенциями, соответствующими запросам наставляемых, давший письменное "
-        "согласие на участие в программе. Педагог назначается наставником приказом руководителя с его "
-        "письменного согласия (ст. 351.8 Трудового кодекса Российской Федерации)."
-    ),
-    "selection_training": (
-        "Куратор отбирает наставников из базы наставников по соответствию их компетенций запросам наставляемых. "
-        "Отобранные наставники проходят обучение в «Школе наставников» по графику, утверждённому приказом."
-    ),
-    "pairs_forming": (
-        "Пары и группы формируются после групповой встречи и пробной встречи с учётом взаимного выбора "
-        "участников. Состав пар и групп закрепляется приказом руководителя с письменного согласия участников "
-        "(законных представителей несовершеннолетних). Наставляемым, не вошедшим в пары, оказывается поддержка "
-        "и продолжается подбор наставника."
-    ),
-    "reporting": (
-        "- наставник: журнал наставника (постоянно), отчёт о работе пары или группы — по окончании программы;\n"
-        "- куратор: мониторинг в два этапа — промежуточный и итоговый, аналитический отчёт — по окончании "
-        "программы."
-    ),
-    "rewards": (
-        "Лучшие наставники поощряются благодарственными письмами, грамотами, публикацией на сайте школы, "
-        "выдвижением на конкурсы профессионального мастерства; поощрение закрепляется приказом руководителя."
-    ),
-    "criteria": (
-        "- удовлетворённость участников работой в программе (по результатам анкетирования);\n"
-        "- достижение целей плана работы пары или группы;\n"
-        "- рост образовательных, творческих, спортивных и профессиональных результатов наставляемых."
-    ),
-    "publication": (
-        "Результаты программы и лучшие практики наставничества публикуются в разделе «Наставничество» на "
-        "официальном сайте школы и сайтах организаций-партнёров с соблюдением законодательства о персональных "
-        "данных."
-    ),
-    "documents_list": (
-        "- настоящее Положение;\n"
-        "- приказ о внедрении целевой модели наставничества и дорожная карта;\n"
-        "- приказы о назначении куратора, о закреплении наставнических пар и групп, о «Школе наставников», "
-        "о поощрении наставников;\n"
-        "- план работы наставника и журнал наставника;\n"
-        "- отчёты о деятельности наставника и наставляемого;\n"
-        "- анкеты и анализ результатов анкетирования наставников и наставляемых;\n"
-        "- протоколы заседаний педагогического и методического советов по вопросам наставничества;\n"
-        "- соглашения между наставником и наставляемым (законным представителем несовершеннолетнего);\n"
-        "- согласия на обработку персональных данных участников или их законных представителей."
-    ),
+# The sentence a clause opens with; a clause without one numbers each of its paragraphs.
+INTROS = {
+    "terms": "В настоящем Положении используются следующие понятия:",
+    "goals": "Цель программы наставничества:",
+    "tasks": "Задачи программы наставничества:",
+    "mentor_duties": "Наставник обязан:",
+    "mentor_rights": "Наставник имеет право:",
+    "mentee_duties": "Наставляемый обязан:",
+    "mentee_rights": "Наставляемый имеет право:",
+    "reporting": "Формы и сроки отчётности:",
+    "criteria": "Критерии эффективности работы наставника:",
+    "documents_list": "К документам, регламентирующим реализацию программы наставничества, относятся:",
 }
+HINTS = {"forms_reason": "Каждая форма с новой строки: «ученик – ученик»: почему она выбрана."}
+
+
+def keyed_texts(path: Path) -> dict[str, str]:
+    """A data file of «[key]» sections as a dict of texts (comment lines «# …» skipped)."""
+    texts: dict[str, list[str]] = {}
+    key = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") and key is None:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            key = line[1:-1]
+            texts[key] = []
+        elif key is not None:
+            texts[key].append(line)
+    return {key: "\n".join(lines).strip() for key, lines in texts.items()}
+
+
+DEFAULTS = keyed_texts(DATA / "regulation.txt")
+FORMS = keyed_texts(DATA / "regulation_forms.txt")
+REASONS = dict(
+    (part.strip() for part in line.split("|", 1))
+    for line in (DATA / "form_reasons.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
+
+
+def general_default(document) -> str:
+    organization = document.tenant
+    acts = [federal_act("R145", "ablt"), *regional_acts(organization.municipality.region, "ablt")]
+    return (
+        f"Настоящее Положение о программе наставничества {organization_name(organization, 'gent')} (далее — "
+        "Положение) разработано в соответствии с " + ", ".join(acts) + ".\n" + DEFAULTS["general"]
+    )
+
+
+def clause(number: str, intro: str, text: str) -> list[dict]:
+    """One numbered clause: its opening sentence and the school's text (a single sentence joins the opening one
+    after a dash)."""
+    blocks = text_blocks(text)
+    if len(blocks) == 1 and blocks[0]["t"] == "p":
+        return [paragraph(f"{number} {intro.rstrip(':')} — {lower_first(blocks[0]['text'])}")]
+    return [paragraph(f"{number} {intro}"), *blocks]
 
 
 @kind
 class Regulation(Kind):
     code = "regulation"
+    public = True
     unique = True
     name = "Положение о программе наставничества"
     approved_by_order = True
-    blocks = tuple(Block(key, label) for key, label in LABELS.items())
+    blocks = tuple(Block(key, label, HINTS.get(key, "")) for key, label in LABELS.items())
 
     def missing(self, document):
         return programme_problems(document)
@@ -164,38 +133,88 @@ class Regulation(Kind):
         programme = document.programme
         return {
             **DEFAULTS,
+            "general": general_default(document),
             "goals": programme.goals
             or "Максимально полное раскрытие потенциала личности наставляемого, необходимое для успешной личной "
             "и профессиональной самореализации.",
             "tasks": programme.tasks
             or "- помощь в реализации лидерского потенциала;\n- улучшение образовательных, творческих и спортивных "
             "результатов;\n- создание комфортных условий и коммуникаций внутри образовательной организации.",
+            "forms_reason": "\n".join(
+                f"«{form.name}»: {REASONS[form.code]}" for form in forms_of(programme) if form.code in REASONS
+            ),
         }
 
     def title(self, document):
         return f"о программе наставничества {organization_name(document.tenant, 'gent')}"
 
     def body(self, document, texts) -> list[dict]:
-        """The four sections (also the appendix of the implementation order)."""
-        programme = document.programme
-        forms = forms_of(programme)
+        """The five sections with numbered clauses (also the appendix of the implementation order)."""
         blocks = []
-        for section, keys in SECTIONS:
+        for number, (section, keys) in enumerate(SECTIONS, start=1):
             blocks.append(heading(section))
+            counter = 1
             for key in keys:
-                if key == "forms_reason":
-                    dates = period(programme.starts_on, programme.ends_on)
-                    blocks.append(paragraph(f"Формы наставничества, реализуемые в программе ({dates}):"))
-                    blocks.append(numbered([self.form_line(form) for form in forms] or ["формы не выбраны"]))
-                elif key not in ("general", "documents_list"):
-                    blocks.append(paragraph(LABELS[key] + ":"))
-                blocks += text_blocks(texts[key])
+                if key == "forms_reason" or key in INTROS:
+                    opening = f"{number}.{counter}."
+                    own = self.forms_clause(document, opening, texts[key]) if key == "forms_reason" else clause(
+                        opening, INTROS[key], texts[key]
+                    )  # fmt: skip
+                    counter += 1
+                else:
+                    own = text_blocks(texts[key])
+                    for block in own:
+                        if block["t"] == "p":
+                            block["text"] = f"{number}.{counter}. {block['text']}"
+                            counter += 1
+                blocks += own
         return blocks
 
-    @staticmethod
-    def form_line(form) -> str:
-        models = ", ".join(form.role_models or [])
-        return f"«{form.name}»" + (f" (ролевые модели: {models})" if models else "")
+    def forms_clause(self, document, opening, text) -> list[dict]:
+        """Each form the programme runs, its role models and why it was chosen (the school's words per form, else
+        the methodology's goal of the form)."""
+        programme = document.programme
+        typed = {}
+        for line in (text or "").splitlines():
+            name, _, reason = line.partition(":")
+            if reason.strip():
+                typed[name.strip().strip("«»").strip()] = reason.strip().rstrip(".;")
+        where = organization_name(document.tenant, "loct")
+        intro = paragraph(
+            f"{opening} В соответствии с целями и задачами программы в {where} в период "
+            f"{period(programme.starts_on, programme.ends_on)} реализуются следующие формы наставничества:"
+        )
+        lines = []
+        for form in forms_of(programme):
+            models = ", ".join(form.role_models or [])
+            reason = typed.get(form.name) or REASONS.get(form.code, "")
+            line = f"«{form.name}»" + (f" (ролевые модели: {models})" if models else "")
+            lines.append(line + (f" — выбрана, так как её цель — {reason}" if reason else ""))
+        items = [f"{line};" for line in lines[:-1]] + [f"{lines[-1]}." for line in lines[-1:]]
+        return [intro, {"t": "list", "style": "bullet", "items": items or ["формы не выбраны."]}]
+
+    def forms_appendices(self, document) -> list[dict]:
+        """The blank agreement and consent forms (seed 000 slide 14, seed 001), filled with the school's
+        requisites."""
+        organization = document.tenant
+        director = (
+            f"{position_in(organization.director_position or 'Директор', 'gent')} "
+            f"{written_name(organization.director_name, 'gent') or '____________________'}"
+        )
+        values = {
+            "place": default_place(organization),
+            "organization": organization.name,
+            "organization_dative": organization_name(organization, "datv"),
+            "director": director,
+            "address": organization.address or "____________________",
+        }
+        appendices = []
+        for number, (title, text) in enumerate(FORMS.items(), start=1):
+            content = {"title": title, "blocks": text_blocks(text.format(**values))}
+            appendices.append(
+                {"mark": [f"Приложение {number}", "к Положению о программе наставничества"], "content": content}
+            )
+        return appendices
 
     def build(self, document, texts):
         return {
@@ -203,6 +222,7 @@ class Regulation(Kind):
             "title_page": True,
             "kind_title": "ПОЛОЖЕНИЕ",
             "title": self.title(document),
-            "cover_lines": [document.tenant.municipality.short_name, str(document.programme.starts_on.year)],
+            "cover_lines": [default_place(document.tenant), str(document.programme.starts_on.year)],
             "blocks": self.body(document, texts),
+            "appendices": self.forms_appendices(document),
         }

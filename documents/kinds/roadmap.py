@@ -2,11 +2,13 @@
 dates, responsible persons, activities and local acts; the forms the school runs; informing the teachers'
 and parents' communities and attracting mentors. Approved by the director, agreed by the municipality."""
 
+from datetime import date
+
 from core.inflection import organization_name
 
-from ..content import agreement_stamp, bullets, heading, paragraph, short_date, table, text_blocks
+from ..content import agreement_stamp, heading, paragraph, short_date, table
 from . import Block, Kind, kind
-from .common import approved_stamp, forms_of, period, programme_problems, stages_of, subprogrammes_of
+from .common import approved_stamp, forms_of, lower_first, period, programme_problems, stages_of, subprogrammes_of
 
 
 def stage_dates(stage) -> str:
@@ -15,13 +17,67 @@ def stage_dates(stage) -> str:
     return ""
 
 
-def activity_line(activity) -> str:
-    return f"{activity.title}" + (f" (до {short_date(activity.due_on)})" if activity.due_on else "")
+def activity_line(activity, today) -> str:
+    """«Анкетирование (до 15.09.2026)»; an item already past due says whether it was done, so a plan approved
+    today never shows a deadline in the past without a word."""
+    line = activity.title
+    if activity.due_on:
+        line += f" (до {short_date(activity.due_on)}"
+        if activity.done_on:
+            line += f", выполнено {short_date(activity.done_on)}"
+        elif activity.due_on < today:
+            line += ", срок истёк, не выполнено"
+        line += ")"
+    return line
+
+
+def staff_by_name(organization) -> dict[str, object]:
+    """The school's staff by the ways their names are written in a responsible column («Орлова М.С.», «М.С.
+    Орлова», the full name)."""
+    from core.models import Membership
+
+    names = {}
+    for membership in Membership.objects.filter(organization=organization).select_related("user"):
+        user = membership.user
+        initials = "".join(f"{part[0]}." for part in (user.first_name, user.patronymic) if part)
+        for written in (user.full_name, user.initials_name, f"{initials} {user.last_name}"):
+            names[written.replace(" ", "")] = user
+    return names
+
+
+def with_positions(responsible: str, staff: dict) -> str:
+    """«Орлова М.С.» → «Заместитель директора по УВР Орлова М.С.» (seed 003's column): the position of each
+    named member of staff, where it is not written already."""
+    parts = []
+    for part in (responsible or "").split(","):
+        part = part.strip()
+        user = staff.get(part.replace(" ", ""))
+        if user is not None and user.position and user.position.lower() not in part.lower():
+            part = f"{lower_first(user.position)} {part}"
+        if part:
+            parts.append(part)
+    text = ", ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
+def measure_rows(text: str, start: int) -> list[list[str]]:
+    """The informing and attracting measures typed one per line as «мероприятие | сроки | ответственные |
+    результат» (a line without « | » is the measure alone), numbered from ``start``."""
+    rows = []
+    for raw in (text or "").splitlines():
+        line = raw.strip().lstrip("-–—•").strip()
+        if not line:
+            continue
+        fields = [field.strip() for field in line.split("|")][:4]
+        fields += [""] * (4 - len(fields))
+        rows.append([str(start + len(rows)), *fields])
+    return rows
 
 
 @kind
 class Roadmap(Kind):
     code = "roadmap"
+    public = True  # as approved, and as agreed once the municipality agrees
     unique = True
     name = "Дорожная карта внедрения целевой модели наставничества"
     needs_agreement = True
@@ -31,10 +87,12 @@ class Roadmap(Kind):
         Block(
             "informing",
             "Информирование педагогического и родительского сообществ",
-            "Мероприятия по информированию; каждое с новой строки, начиная с «- ».",
+            "Каждое мероприятие с новой строки: мероприятие | сроки | ответственные | результат.",
         ),
         Block(
-            "attracting", "Привлечение наставников", "Мероприятия по привлечению наставников; каждое с новой строки."
+            "attracting",
+            "Привлечение наставников",
+            "Каждое мероприятие с новой строки: мероприятие | сроки | ответственные | результат.",
         ),
     )
 
@@ -42,17 +100,34 @@ class Roadmap(Kind):
         return programme_problems(document, stages_dated=True)
 
     def defaults(self, document):
+        programme = document.programme
+        stages = {stage.number: stage for stage in stages_of(programme)}
+        curator = programme.curator
+        who = with_positions(curator.initials_name, {curator.initials_name.replace(" ", ""): curator})
+
+        def during(*numbers) -> str:
+            first, last = stages[numbers[0]], stages[numbers[-1]]
+            return period(first.starts_on, last.ends_on) if first.starts_on and last.ends_on else ""
+
+        whole = period(programme.starts_on, programme.ends_on)
         return {
             "informing": (
-                "- Педагогический совет о внедрении целевой модели наставничества (этап 1).\n"
-                "- Родительские собрания: цели, формы и участники программы наставничества (этапы 1–2).\n"
-                "- Классные часы для обучающихся о возможностях наставничества (этап 2).\n"
-                "- Публикация сведений о программе в разделе «Наставничество» на сайте школы (постоянно)."
+                f"- Педагогический совет о внедрении целевой модели наставничества | {during(1)} | {who} | "
+                "Протокол педагогического совета\n"
+                f"- Родительские собрания: цели, формы и участники программы наставничества | {during(1, 2)} | "
+                "Классные руководители | Протоколы родительских собраний\n"
+                f"- Классные часы для обучающихся о возможностях наставничества | {during(2)} | "
+                "Классные руководители | Запросы наставляемых\n"
+                f"- Публикация сведений о программе в разделе «Наставничество» на сайте школы | {whole} | {who} | "
+                "Раздел «Наставничество» на сайте"
             ),
             "attracting": (
-                "- Анкетирование педагогов и обучающихся «Чем я могу быть полезен в качестве наставника?» (этап 3).\n"
-                "- Встречи с организациями-партнёрами, выпускниками и родителями (этап 3).\n"
-                "- Заключение соглашений с организациями-партнёрами о предоставлении наставников (этап 3)."
+                "- Анкетирование педагогов и обучающихся «Чем я могу быть полезен в качестве наставника?» | "
+                f"{during(3)} | {who} | База наставников\n"
+                f"- Встречи с организациями-партнёрами, выпускниками и родителями | {during(3)} | {who} | "
+                "Список потенциальных наставников\n"
+                "- Заключение соглашений с организациями-партнёрами о предоставлении наставников | "
+                f"{during(3, 4)} | Директор | Соглашения о сотрудничестве"
             ),
         }
 
@@ -61,17 +136,18 @@ class Roadmap(Kind):
 
     def build(self, document, texts):
         programme = document.programme
-        stages = stages_of(programme)
+        today = document.dated or date.today()
+        staff = staff_by_name(document.tenant)
         rows = []
-        for stage in stages:
-            activities = [activity_line(a) for a in sorted(stage.activities.all(), key=lambda a: (a.position, a.pk))]
+        for stage in stages_of(programme):
+            activities = sorted(stage.activities.all(), key=lambda a: (a.position, a.pk))
             rows.append(
                 [
                     str(stage.number),
                     stage.get_number_display(),
                     stage_dates(stage),
-                    stage.responsible,
-                    "\n".join(f"– {line}" for line in activities),
+                    with_positions(stage.responsible, staff),
+                    "\n".join(f"– {activity_line(activity, today)}" for activity in activities),
                     stage.local_acts,
                 ]
             )
@@ -95,6 +171,8 @@ class Roadmap(Kind):
             forms = ", ".join(f"«{form.name}»" for form in forms_of(programme))
             if forms:
                 blocks.append(paragraph(f"Формы наставничества: {forms}."))
+        informing = measure_rows(texts["informing"], 1)
+        attracting = measure_rows(texts["attracting"], len(informing) + 1)
         blocks += [
             heading("Этапы реализации"),
             table(
@@ -102,11 +180,14 @@ class Roadmap(Kind):
                 rows,
                 widths=(5, 17, 12, 15, 33, 18),
             ),
-            heading("Информирование педагогического и родительского сообществ"),
-            *(text_blocks(texts["informing"]) or [bullets(["—"])]),
-            heading("Привлечение наставников"),
-            *(text_blocks(texts["attracting"]) or [bullets(["—"])]),
-        ]
+            heading("Информирование педагогического и родительского сообществ, привлечение наставников"),
+            table(
+                ["№", "Мероприятие", "Сроки", "Ответственные", "Результат"],
+                [["", "Информирование педагогического и родительского сообществ", "", "", ""], *informing,
+                 ["", "Привлечение наставников", "", "", ""], *attracting],
+                widths=(5, 40, 17, 18, 20),
+            ),
+        ]  # fmt: skip
         return {
             "stamps": self.stamps(document),
             "kind_title": "ДОРОЖНАЯ КАРТА",

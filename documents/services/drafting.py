@@ -28,6 +28,10 @@ def create(*, tenant, kind_code: str, actor, programme=None, subject_id=None, re
     level = "school" if isinstance(tenant, Organization) else "municipality"
     if kind.level != level:
         raise DocumentRefused("Такой документ здесь не составляется.")
+    if not kind.drafted:
+        raise DocumentRefused(
+            "Этот приказ формируется сам, когда руководитель утверждает документ, который он утверждает."
+        )
     document = Document(kind=kind_code, programme=programme, subject_id=subject_id, created_by=actor)
     document.tenant = tenant
     if kind.unique:

@@ -14,6 +14,7 @@ from ..models import Document
 READ = (Capability.READ_SCHOOL_DOCUMENTS, Capability.DRAFT_MUNICIPAL_DOCUMENTS)
 DRAFT = (Capability.DRAFT_SCHOOL_DOCUMENTS, Capability.DRAFT_MUNICIPAL_DOCUMENTS)
 APPROVE = (Capability.APPROVE_SCHOOL_DOCUMENTS, Capability.APPROVE_MUNICIPAL_DOCUMENTS)
+PUBLISH = (Capability.PUBLISH_SCHOOL_PAGE, Capability.PUBLISH_MUNICIPAL_PAGE)
 
 
 class Level:
@@ -38,6 +39,11 @@ class Level:
     @property
     def can_draft(self):
         return has_capability(self.request.roles, self.draft)
+
+    @property
+    def can_publish(self):
+        """Whether this person switches the site's «Наставничество» section on and edits it."""
+        return has_capability(self.request.roles, PUBLISH[0] if self.level == "school" else PUBLISH[1])
 
     def documents(self):
         """The tenant's own documents this person may see: drafts only for those who draft them; documents about

@@ -8,14 +8,16 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.views.generic import TemplateView
 
+from core.models.tenants import tenant_key
 from core.roles import has_capability
 from mentoring.models import Programme
 
 from ..kinds import MissingData, all_kinds, kind_of
-from ..models import Document
+from ..models import Document, PublicPage
 from ..services import drafting
 from ..services.drafting import DocumentRefused
 from .level import DRAFT, READ, Level
+from .publishing import public_urls
 
 
 class DocumentListView(Level, TemplateView):
@@ -29,10 +31,13 @@ class DocumentListView(Level, TemplateView):
         if kind_filter:
             documents = documents.filter(kind=kind_filter)
         kinds = all_kinds(self.level)
+        public_page = PublicPage.objects.filter(tenant_key=tenant_key(self.request.tenant), enabled=True).first()
         return super().get_context_data(
             documents=[(document, kind_of(document.kind)) for document in documents],
             kinds=kinds,
             kind_filter=kind_filter,
+            can_publish=self.can_publish,
+            public_url=public_urls(self.level, self.request.tenant.slug)["page"] if public_page else "",
             **self.level_context(),
             **kwargs,
         )
@@ -70,7 +75,7 @@ class DocumentCreateView(Level, TemplateView):
                 self.kind = kind_of(code)
             except KeyError:
                 raise Http404("Нет такого вида документа.") from None
-            if self.kind.level != self.level:
+            if self.kind.level != self.level or not self.kind.drafted:
                 raise Http404("Нет такого вида документа.")
         return super().dispatch(request, *args, **kwargs)
 
@@ -99,7 +104,8 @@ class DocumentCreateView(Level, TemplateView):
     def get_context_data(self, **kwargs):
         if "form" not in kwargs and self.kind:
             kwargs["form"], kwargs["programme"] = self.make_form()
-        return super().get_context_data(kind=self.kind, kinds=all_kinds(self.level), **self.level_context(), **kwargs)
+        kinds = [kind for kind in all_kinds(self.level) if kind.drafted]
+        return super().get_context_data(kind=self.kind, kinds=kinds, **self.level_context(), **kwargs)
 
     def post(self, request, *args, **kwargs):
         if self.kind is None:

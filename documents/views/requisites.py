@@ -6,11 +6,14 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import TemplateView
 
+from core.inflection.corrections import TenantNameFormsFields
 from core.models import Organization
 from core.roles import Capability
 
 
-class RequisitesForm(forms.ModelForm):
+class RequisitesForm(TenantNameFormsFields, forms.ModelForm):
+    """The requisites and the school's name in the cases documents use, where the portal declines it wrongly."""
+
     class Meta:
         model = Organization
         fields = ["name", "short_name", "director_position", "director_name", "address", "phone", "email", "website"]
@@ -22,7 +25,7 @@ class RequisitesForm(forms.ModelForm):
 
 
 class RequisitesView(TemplateView):
-    """The school's requisites every document prints: full name, director, address."""
+    """The school's requisites every document prints: full name (and its forms in cases), director, address."""
 
     template_name = "documents/requisites.html"
     required_capability = Capability.DRAFT_SCHOOL_DOCUMENTS

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django_scopes.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
 
+from core.inflection.corrections import PersonNameFormsFields
 from core.roles import Role
 
 from ..models import Consent, Mentee, Mentor, PartnerOrganization, SupportCategory, Tag, User
@@ -13,7 +14,7 @@ from ..services.people import minor_representative_errors
 from .base import CURRENT_CONSENT_VERSION, DATE_WIDGET, PlainTextFormMixin
 
 
-class MenteeForm(PlainTextFormMixin, forms.ModelForm):
+class MenteeForm(PlainTextFormMixin, PersonNameFormsFields, forms.ModelForm):
     support_categories = forms.MultipleChoiceField(
         label="Категории поддержки",
         choices=SupportCategory.choices,
@@ -28,6 +29,7 @@ class MenteeForm(PlainTextFormMixin, forms.ModelForm):
             "last_name",
             "first_name",
             "patronymic",
+            "gender",
             "birth_date",
             "category",
             "group",
@@ -72,13 +74,14 @@ class MenteeForm(PlainTextFormMixin, forms.ModelForm):
         return data
 
 
-class MentorForm(PlainTextFormMixin, forms.ModelForm):
+class MentorForm(PlainTextFormMixin, PersonNameFormsFields, forms.ModelForm):
     class Meta:
         model = Mentor
         fields = [
             "last_name",
             "first_name",
             "patronymic",
+            "gender",
             "birth_date",
             "category",
             "position",

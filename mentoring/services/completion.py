@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, QuerySet
 
 from core.audit import changes_between, display_value, log_action
+from core.inflection import agree, gender_of
 from mentoring.models import BestPractice, Mentee, Mentor, Pair, PairMember, RewardNomination
 
 # The category a former mentee gets in the base of mentors.
@@ -31,14 +32,16 @@ def nominable_mentors(programme) -> QuerySet[Mentor]:
 def nominate(programme, *, mentor: Mentor, reason: str, actor, tenant, request=None) -> RewardNomination:
     """Nominate a mentor of the programme for a reward (once per programme)."""
     if not nominable_mentors(programme).filter(pk=mentor.pk).exists():
-        raise ValidationError(f"{mentor.full_name} не вёл пар и групп в этой программе.")
+        raise ValidationError(f"{mentor.full_name} не {agree('вёл', gender_of(mentor))} пар и групп в этой программе.")
     try:
         with transaction.atomic():
             nomination = RewardNomination.objects.create(
                 organization=tenant, programme=programme, mentor=mentor, reason=reason
             )
     except IntegrityError:
-        raise ValidationError(f"{mentor.full_name} уже представлен к поощрению в этой программе.") from None
+        raise ValidationError(
+            f"{mentor.full_name} уже {agree('представлен', gender_of(mentor))} к поощрению в этой программе."
+        ) from None
     log_action(
         "nomination.added", actor=actor, tenant=tenant, obj=mentor, changes={"за что": [None, reason]}, request=request
     )

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views import View
 from django.views.generic import TemplateView
 
+from core.inflection import agree, gender_of
 from core.roles import Capability, has_capability
 from mentoring.forms.pairs import (
     BestPracticeForm,
@@ -60,7 +61,8 @@ class NominationAddView(CompletionView):
             except ValidationError as error:
                 show_refusal(form, error)
             else:
-                messages.success(request, f"{form.cleaned_data['mentor'].full_name} представлен к поощрению.")
+                mentor = form.cleaned_data["mentor"]
+                messages.success(request, f"{mentor.full_name} {agree('представлен', gender_of(mentor))} к поощрению.")
                 return redirect("completion", org=request.tenant.slug)
         messages.error(request, "Представление не добавлено: исправьте отмеченные поля.")
         return self.render_to_response(self.get_context_data(nomination_form=form))

@@ -71,7 +71,12 @@ def municipality(world):
     municipality.head_position = "Руководитель"
     municipality.head_name = "Максименко Светлана Геннадьевна"
     municipality.address = "663060, Красноярский край, пгт Большая Мурта, ул. Кирова, 6"
+    municipality.region.acts = (
+        "приказ министерства образования Красноярского края от 30.11.2020 № 590-11-05 «О внедрении Региональной "
+        "целевой модели наставничества обучающихся»"
+    )
     with scopes_disabled():
+        municipality.region.save()
         municipality.save()
     return municipality
 
@@ -129,7 +134,8 @@ def test_order_names_the_department_its_schools_the_coordinator_and_carries_the_
         assert "ПРИКАЗ" in text and "24.02.2026" in text and "№ 38" in text and "пгт Большая Мурта" in text, fmt
         assert "Об утверждении плана мероприятий (дорожной карты) по внедрению целевой модели наставничества" in text
         # The basis, ПРИКАЗЫВАЮ and its points.
-        assert "№ Р-145" in text and "Красноярский край" in text, fmt
+        assert "распоряжением Министерства просвещения Российской Федерации от 25.12.2019 № Р-145" in text, fmt
+        assert "приказом министерства образования Красноярского края от 30.11.2020 № 590-11-05" in text, fmt
         assert re.search(r"П\s?Р\s?И\s?К\s?А\s?З\s?Ы\s?В\s?А\s?Ю:", text), fmt
         assert "1. Утвердить план мероприятий (дорожную карту)" in text, fmt
         assert "2. Утвердить перечень образовательных организаций, внедряющих целевую модель наставничества" in text

@@ -14,6 +14,7 @@ from django_scopes import scopes_disabled
 from pypdf import PdfReader
 
 from core.rendering import renderer_for
+from documents.content import plain_text
 from documents.kinds import all_kinds, content_of, kind_of
 from documents.models import Document
 from mentoring.models import Mentee, Mentor, Pair, PairMember, RewardNomination, TrainingSession
@@ -33,6 +34,7 @@ MENTOR = "Сидорова Мария Павловна"
 MENTEE = "Петров Илья Сергеевич"
 REPRESENTATIVE = "Петрова Анна Ивановна"
 DIRECTOR = "О.И. Петрова"
+FULL_NAME = "Муниципальное бюджетное общеобразовательное учреждение «Средняя школа №40»"
 
 # The shared world is built once, committed, before any test's transaction (``world`` alone asks for it from
 # inside the first test's transaction, which rolls it back, so that every test would build it again).
@@ -91,6 +93,26 @@ def made(as_curator, school, programme, in_school):
     return made
 
 
+@pytest.fixture
+def named(school, curator, people):
+    """The school under its full legal name, the curator Орлова Марина Сергеевна, deputy director, and the mentor
+    a mathematics teacher: the names documents decline."""
+    school.name = FULL_NAME
+    school.save()
+    curator.last_name, curator.first_name, curator.patronymic = "Орлова", "Марина", "Сергеевна"
+    curator.position = "Заместитель директора по УВР"
+    curator.save()
+    Mentor.objects.filter(pk=people["mentor"].pk).update(position="Учитель математики")
+    return school
+
+
+def preview(document) -> str:
+    """The document's words as the preview shows them, on one line."""
+    with scopes_disabled():
+        fresh = Document.objects.select_related("programme").get(pk=document.pk)
+    return " ".join(plain_text(content_of(fresh)).split())
+
+
 def refused(client, school, programme, kind, subject=None) -> str:
     """The creation page's answer when data is missing: shown on the page, and no document is created."""
     before = len(documents_of(kind))
@@ -120,7 +142,6 @@ def test_curator_order_appoints_the_programme_curator_with_duties(made, school, 
         "ПРИКАЗ",
         "О назначении куратора внедрения целевой модели наставничества",
         "ПРИКАЗЫВАЮ:",
-        f"— {curator.full_name}",
         "01.09.2026 – 31.05.2027",
         "Возложить на куратора обязанности согласно приложению 1",
         "Контроль за исполнением настоящего приказа оставляю за собой.",
@@ -128,10 +149,21 @@ def test_curator_order_appoints_the_programme_curator_with_duties(made, school, 
         "Приложение 1",
         "к приказу от",
         "организация обучения наставников",
-        "С обязанностями ознакомлен(а)",
+        "С обязанностями ознакомлен: ____________ К.П. Куратор",  # a man, by his patronymic
         "пгт Большая Мурта",
     ):
         assert part in word, part
+
+
+def test_curator_order_declines_the_curator_the_position_and_the_school(made, named):
+    document, _, _ = made("curator_order")
+    text = preview(document)
+    assert (
+        "Назначить Орлову Марину Сергеевну, заместителя директора по УВР, куратором внедрения целевой модели "
+        "наставничества в Муниципальном бюджетном общеобразовательном учреждении «Средняя школа №40» на период"
+    ) in text
+    assert "С обязанностями ознакомлена: ____________ М.С. Орлова" in text
+    assert FULL_NAME in text  # the issuer in the requisites stays in the nominative
 
 
 def test_pairs_order_has_the_pairs_table_as_an_appendix(made, school, people):
@@ -187,7 +219,7 @@ def test_pairs_order_queries_do_not_grow_with_pairs(made, school, people, progra
     with scopes_disabled():
         fresh = Document.objects.get(pk=document.pk)
     text = docx_text(render(fresh, "docx").content)
-    assert "Ученик01 Олег" in text and "(группа)" in text and "пар — 1, групп — 3" in text
+    assert "Ученик01 Олег" in text and "(группа)" in text and "(1 пара и 3 группы)" in text
 
 
 def test_pairs_order_names_what_to_fill_first(world, as_curator, school, people, curator, in_school):
@@ -201,8 +233,17 @@ def test_pairs_order_names_what_to_fill_first(world, as_curator, school, people,
     Mentor.objects.filter(pk=mentor.pk).update(consent_number="", consent_date=None)
     Mentee.objects.filter(pk=mentee.pk).update(representative_name="")
     page = refused(as_curator, school, people["programme"], "pairs_order")
-    assert f"У наставника {MENTOR} не указаны номер и дата письменного согласия" in page
-    assert f"наставляемого {MENTEE} не указан законный представитель" in page
+    assert "У наставника Сидоровой Марии Павловны не указаны номер и дата письменного согласия" in page
+    assert "наставляемого Петрова Ильи Сергеевича не указан законный представитель" in page
+
+
+def test_pairs_order_counts_and_addresses_the_curator_grammatically(made, named):
+    document, _, _ = made("pairs_order")
+    text = preview(document)
+    assert "программы наставничества" in text and "(1 пара) на сроки работы" in text
+    assert (
+        "Куратору программы Орловой Марине Сергеевне, заместителю директора по УВР, осуществлять контроль работы"
+    ) in text
 
 
 def test_mentor_school_order_has_the_schedule_and_the_selected_mentors(made, school):
@@ -222,6 +263,16 @@ def test_mentor_school_order_has_the_schedule_and_the_selected_mentors(made, sch
         DIRECTOR,
     ):
         assert part in word, part
+
+
+def test_mentor_school_order_names_the_responsible_curator_in_the_accusative(made, named):
+    document, _, _ = made("mentor_school_order")
+    text = preview(document)
+    assert "отобранных наставников (1 человек) согласно списку" in text
+    assert (
+        "Назначить куратора программы Орлову Марину Сергеевну, заместителя директора по УВР, ответственной за "
+        "организацию обучения наставников."
+    ) in text
 
 
 def test_mentor_school_order_without_sessions_or_mentors_is_refused(as_curator, school, people, curator, in_school):
@@ -317,7 +368,7 @@ def test_pd_consent_of_a_minor_is_given_by_the_representative(made, school, peop
             "на обработку персональных данных несовершеннолетнего",
             f"Я, {REPRESENTATIVE}",
             "являясь законным представителем (мать) несовершеннолетнего",
-            MENTEE,
+            "несовершеннолетнего наставляемого Петрова Ильи Сергеевича, 8А, дата рождения",
             f"оператору — {school.name} (адрес: {school.address})",
             "Цель обработки",
             "Перечень персональных данных",
@@ -341,12 +392,21 @@ def test_pd_consent_of_an_adult_is_given_by_the_mentee(made, school, in_school):
     assert "законн" not in word.lower().replace("законом", "")
 
 
+def test_pd_consent_names_the_operator_in_the_dative(made, named, people):
+    document, _, _ = made("pd_consent", subject=people["mentee"].pk)
+    text = preview(document)
+    assert (
+        "даю согласие оператору — Муниципальному бюджетному общеобразовательному учреждению «Средняя школа №40» (адрес:"
+    ) in text
+    assert "в Муниципальном бюджетном общеобразовательном учреждении «Средняя школа №40»: формирование" in text
+
+
 def test_pd_consent_names_what_to_fill_first(as_curator, school, people, programme, in_school):
     Mentee.objects.filter(pk=people["mentee"].pk).update(representative_name="")
     page = refused(as_curator, school, programme, "pd_consent", people["mentee"].pk)
     assert f"Наставляемый {MENTEE} несовершеннолетний: укажите его законного представителя" in page
     pupil = Mentee.objects.create(organization=school, last_name="Безданных", first_name="Пётр")
-    assert "Укажите дату рождения наставляемого Безданных Пётр" in refused(
+    assert "Укажите дату рождения наставляемого Безданных Петра" in refused(
         as_curator, school, programme, "pd_consent", pupil.pk
     )
 
@@ -370,6 +430,14 @@ def test_mentor_consent_follows_labour_code(made, people):
         assert part in word, part
 
 
+def test_mentor_consent_gives_the_position_and_the_school_in_the_genitive(made, named, people):
+    document, _, _ = made("mentor_consent", subject=people["mentor"].pk)
+    assert (
+        "Я, Сидорова Мария Павловна, учитель математики Муниципального бюджетного общеобразовательного учреждения "
+        "«Средняя школа №40», в соответствии со статьёй 351.8"
+    ) in preview(document)
+
+
 def test_thank_you_letter_is_addressed_to_the_nominated_mentor(made, school, people):
     document, word, pdf = made("thank_you_letter", subject=people["nomination"].pk, pdf=True)
     assert document.title == "Благодарственное письмо: М.П. Сидорова"
@@ -377,13 +445,21 @@ def test_thank_you_letter_is_addressed_to_the_nominated_mentor(made, school, peo
         for part in (
             school.name,
             "БЛАГОДАРСТВЕННОЕ ПИСЬМО",
-            MENTOR,
+            "Сидоровой Марии Павловне",
             "«Лучший наставник года»",
             "Уважаемая Мария Павловна!",
             "искреннюю благодарность",
             DIRECTOR,
         ):
             assert part in text, part
+
+
+def test_thank_you_letter_agrees_with_the_mentors_stored_gender(made, named, people):
+    Mentor.objects.filter(pk=people["mentor"].pk).update(last_name="Ким", first_name="Женя", patronymic="", gender="m")
+    document, _, _ = made("thank_you_letter", subject=people["nomination"].pk)
+    text = preview(document)
+    assert "БЛАГОДАРСТВЕННОЕ ПИСЬМО Киму Жене учителю математики" in text
+    assert "Уважаемый Женя!" in text
 
 
 def test_typed_markup_in_a_personal_document_stays_text(made, as_curator, school, people):

@@ -1,6 +1,8 @@
 """Permission-matrix cases of documents (shared/ROLES.md: read a school's documents — approved versions; draft,
 edit, send — director and curator; approve — director; agree / return a school's roadmap — municipal
-coordinator and specialist; municipal documents: draft — both, approve — coordinator).
+coordinator and specialist; municipal documents: draft — both, approve — coordinator). The site's «Наставничество»
+section: its settings — the director (a school), the municipal coordinator (a municipality); the section itself
+is public (no login), switched on for school A and its municipality in the world.
 
 The fixture school document is the school's roadmap, approved and waiting for the municipality's agreement
 (``world.people[school.pk]["document"]``, also ``world.municipal[muni.pk]["roadmap"]``); refused steps on it (it is
@@ -23,6 +25,7 @@ REQUISITES = {
     "director_position": "Директор",
     "director_name": "Иванова И.И.",
 }
+PUBLIC_PAGE = {"enabled": "on", "intro": "Наставничество в школе", "contact": "Куратор программы, тел. 3-10-40"}
 
 assert MN not in READ  # a mentor reads no school documents
 
@@ -55,6 +58,13 @@ CASES: dict = {
     "m_document_return": Case("municipality", frozenset({MC}), ("post",), obj="document", post_data={"text": "Да"}),
     "m_document_render": Case("municipality", MUNICIPAL, ("post",), obj="document", url_kwargs={"fmt": "docx"}),
     "m_document_version_pdf": Case("municipality", MUNICIPAL, obj="document", url_kwargs={"number": 1}),
+    "public_page_settings": Case("school", APPROVE, ("get", "post"), post_data=PUBLIC_PAGE),
+    "m_public_page_settings": Case("municipality", frozenset({MC}), ("get", "post"), post_data=PUBLIC_PAGE),
+    **{
+        f"{section}_{view}": Case("public")
+        for section in ("public_school", "public_municipal")
+        for view in ("page", "embed", "pdf", "zip")
+    },
     "notifications": Case("account", methods=("get",)),
     "notification_open": Case("account"),
 }

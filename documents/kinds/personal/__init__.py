@@ -6,7 +6,8 @@ thank-you letter (``thank_you_letter``) (DOMAIN «Documents»), and the mentor's
 
 For a minor mentee the legal representative is the party who signs the agreement and gives the consent
 (152-ФЗ; since 2025-09-01 the consent is a document of its own). A teacher mentors with written consent
-(Labour Code art. 351.8). Names stay in the nominative: the portal does not decline names.
+(Labour Code art. 351.8). Names, positions and the school's name take the case the sentence needs
+(``core.inflection``): «даю согласие оператору — Муниципальному бюджетному … учреждению …».
 """
 
 import importlib

@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch
 
+from core.inflection import position_in
 from mentoring.models import Pair, PairMember
 
 from ...content import (
@@ -14,7 +15,7 @@ from ...content import (
     text_blocks,
 )
 from .. import Block, Kind, kind
-from ..common import PLACE, default_place, lower_first, period, school_problems
+from ..common import PLACE, default_place, period, school_problems
 from .helpers import SIGN, SIGNATURE_HEAD, dateline, mentor_line, numbered_headings, subject_of, with_group
 
 
@@ -139,7 +140,7 @@ class Agreement(Kind):
         parties = [
             paragraph(
                 f"{organization.name} (далее — Организация), от имени которой действует "
-                f"{lower_first(organization.director_position)} {organization.director_name} на основании "
+                f"{position_in(organization.director_position)} {organization.director_name} на основании "
                 f"Устава, наставник {mentor_line(pair.mentor)} (далее — Наставник) и "
                 f"{party.lower()} (далее — {party}):"
             ),

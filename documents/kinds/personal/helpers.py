@@ -1,6 +1,8 @@
 """The pieces the documents about one person share: the subject loaded once, names with their group or
 position, the dateline, numbered headings."""
 
+from core.inflection import name_of, position_in
+
 from ...content import (
     heading,
     long_date,
@@ -21,16 +23,24 @@ def subject_of(document, load):
     return cached[1]
 
 
-def with_group(person) -> str:
+def with_group(person, case: str = "nomn") -> str:
+    """«Петров Илья Сергеевич, 8А»: the name in ``case`` with the mentee's class, group or position."""
     group = getattr(person, "group", "")
-    return f"{person.full_name}, {group}" if group else person.full_name
+    name = name_of(person, case)
+    return f"{name}, {group}" if group else name
+
+
+def mentor_position(mentor, case: str = "nomn") -> str:
+    """The mentor's position inside a sentence, in ``case`` («учителю математики»), or the category when the
+    position is not filled; a partner's mentor adds the organisation («инженеру, АО «Красмаш»»)."""
+    position = position_in(mentor.position, case) if mentor.position else mentor.get_category_display()
+    if mentor.partner_id:
+        position += f", {mentor.partner.name}"
+    return position
 
 
 def mentor_line(mentor) -> str:
-    position = mentor.position or mentor.get_category_display()
-    if mentor.partner_id:
-        position += f", {mentor.partner.name}"
-    return f"{mentor.full_name}, {position}"
+    return f"{mentor.full_name}, {mentor_position(mentor)}"
 
 
 def dateline(document, texts) -> dict:

@@ -1,5 +1,6 @@
 """The mentor's written consent to mentoring (Labour Code art. 351.8)."""
 
+from core.inflection import organization_name
 from mentoring.models import Mentor, PairMember
 
 from ...content import (
@@ -14,7 +15,7 @@ from ...content import (
 )
 from .. import Block, Kind, kind
 from ..common import PLACE, default_place, period, school_problems
-from .helpers import SIGN, SIGNATURE_HEAD, dateline, mentor_line, subject_of, with_group
+from .helpers import SIGN, SIGNATURE_HEAD, dateline, mentor_line, mentor_position, subject_of, with_group
 
 
 @kind
@@ -96,11 +97,11 @@ class MentorConsent(Kind):
             else "в отношении наставляемых, закрепляемых приказом руководителя о закреплении наставнических пар и групп"
         )
         if employee:
-            position = mentor.position or "педагогический работник"
+            position = mentor_position(mentor) if mentor.position else "педагогический работник"
             intro = (
-                f"Я, {mentor.full_name}, {position} {organization.name}, в соответствии со статьёй 351.8 "
-                "Трудового кодекса Российской Федерации даю согласие на осуществление наставничества в рамках "
-                f"программы наставничества «{programme.title}» {whom}."
+                f"Я, {mentor.full_name}, {position} {organization_name(organization, 'gent')}, в соответствии "
+                "со статьёй 351.8 Трудового кодекса Российской Федерации даю согласие на осуществление "
+                f"наставничества в рамках программы наставничества «{programme.title}» {whom}."
             )
         else:
             intro = (

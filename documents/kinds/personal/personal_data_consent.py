@@ -1,6 +1,7 @@
 """The consent to personal-data processing of one mentee (for a minor, given by the legal representative;
 since 2025-09-01 a document of its own under 152-ФЗ)."""
 
+from core.inflection import name_of, organization_name
 from mentoring.models import Mentee
 
 from ...content import (
@@ -56,7 +57,7 @@ class PersonalDataConsent(Kind):
             return [*problems, "Персональные данные этого наставляемого удалены: согласие не составляется."]
         if mentee.birth_date is None and mentee.category in (Mentee.Category.PUPIL, Mentee.Category.STUDENT):
             problems.append(
-                f"Укажите дату рождения наставляемого {mentee.full_name} (карточка наставляемого): от неё "
+                f"Укажите дату рождения наставляемого {name_of(mentee, 'gent')} (карточка наставляемого): от неё "
                 "зависит, кто даёт согласие — он сам или законный представитель."
             )
         elif mentee.is_minor and not mentee.representative_name:
@@ -85,7 +86,8 @@ class PersonalDataConsent(Kind):
         ends = f" по {short_date(programme.ends_on)}" if programme else ""
         return {
             "place": default_place(organization),
-            "purpose": f"Организация участия в программе наставничества {programme_name}в {organization.name}: "
+            "purpose": f"Организация участия в программе наставничества {programme_name}в "
+            f"{organization_name(organization, 'loct')}: "
             "формирование базы наставляемых, подбор наставника, формирование и сопровождение наставнической "
             "пары или группы, мониторинг и оценка результатов программы, учёт числа участников в формах "
             "статистического наблюдения (в обезличенном виде).",
@@ -119,7 +121,7 @@ class PersonalDataConsent(Kind):
             whom = "персональных данных несовершеннолетнего и своих персональных данных"
             intro = (
                 f"Я, {mentee.representative_name}, {identity}, являясь законным представителем{relation} "
-                f"несовершеннолетнего наставляемого: {with_group(mentee)}, {born}, — на основании документа, "
+                f"несовершеннолетнего наставляемого {with_group(mentee, 'gent')}, {born}, — на основании документа, "
                 "подтверждающего полномочия (свидетельство о рождении / иной документ: ______________________), "
                 "свободно, своей волей и в интересах несовершеннолетнего даю согласие"
             )
@@ -129,7 +131,7 @@ class PersonalDataConsent(Kind):
             born = f"{born}, " if born else ""
             intro = f"Я, {mentee.full_name}, {born}{identity}, свободно, своей волей и в своём интересе даю согласие"
             signer = mentee.full_name
-        operator = organization.name + f" (адрес: {organization.address}"
+        operator = organization_name(organization, "datv") + f" (адрес: {organization.address}"
         operator += f"; ИНН {organization.inn}" if organization.inn else ""
         operator += f"; ОГРН {organization.ogrn}" if organization.ogrn else ""
         operator += ")"

@@ -1,5 +1,7 @@
-"""The thank-you letter of one reward nomination."""
+"""The thank-you letter of one reward nomination: addressed to the mentor in the dative («Сидоровой Марии
+Павловне, учителю математики»), with the greeting agreeing with the mentor's gender («Уважаемая Мария Павловна!»)."""
 
+from core.inflection import by_gender, gender_of, name_of
 from mentoring.models import RewardNomination
 
 from ...content import (
@@ -11,18 +13,15 @@ from ...content import (
 )
 from .. import Block, Kind, kind
 from ..common import PLACE, default_place, director_signature, lower_first, school_problems
-from .helpers import mentor_line, subject_of
+from .helpers import mentor_position, subject_of
 
 
 def greeting(person) -> str:
-    patronymic = person.patronymic or ""
-    if patronymic.endswith(("вна", "чна", "кызы")):
-        word = "Уважаемая"
-    elif patronymic.endswith(("вич", "ич", "оглы")):
-        word = "Уважаемый"
-    else:
-        word = "Уважаемый(ая)"
-    name = " ".join(part for part in (person.first_name, patronymic) if part)
+    """«Уважаемая Мария Павловна!» (the form of address is in the nominative); «Уважаемый(ая)» when the gender is
+    neither stored on the card nor told by the name."""
+    gender = gender_of(person)
+    word = by_gender(gender, "Уважаемый", "Уважаемая") if gender else "Уважаемый(ая)"
+    name = " ".join(part for part in (person.first_name, person.patronymic or "") if part)
     return f"{word} {name}!"
 
 
@@ -90,7 +89,7 @@ class ThankYouLetter(Kind):
             "place": texts.get("place", ""),
         }
         reason = nomination.reason.strip().rstrip(".")
-        blocks = [paragraph(mentor_line(mentor).removeprefix(mentor.full_name + ", "))] if mentor.position else []
+        blocks = [paragraph(mentor_position(mentor, "datv"))] if mentor.position else []
         if reason[:3].lower() == "за ":  # «за высокие результаты…»: a sentence after the words of thanks
             blocks += [
                 heading(greeting(mentor)),
@@ -102,7 +101,7 @@ class ThankYouLetter(Kind):
         return {
             "requisites": requisites,
             "kind_title": "БЛАГОДАРСТВЕННОЕ ПИСЬМО",
-            "title": mentor.full_name,
+            "title": name_of(mentor, "datv"),
             "blocks": blocks,
             "signature": director_signature(organization),
         }
