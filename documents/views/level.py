@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from core.models import Organization
 from core.roles import Capability, has_capability
 
+from ..kinds import all_kinds
 from ..models import Document
 
 # What each level requires, by the role a view needs: a school role never holds a municipal capability and vice
@@ -45,10 +46,14 @@ class Level:
         return has_capability(self.request.roles, PUBLISH[0] if self.level == "school" else PUBLISH[1])
 
     def documents(self):
-        """The tenant's own documents this person may see: drafts only for those who draft them."""
+        """The tenant's own documents this person may see: drafts only for those who draft them; documents about
+        one person (an agreement, a consent, a pair's plan or journal…) only for those who read people's cards
+        (an observer reads the school's documents, not a child's or a mentor's personal data: 152-ФЗ)."""
         documents = Document.owned.all()
         if not self.can_draft:
             documents = documents.filter(versions__isnull=False).distinct()
+        if self.level == "school" and not has_capability(self.request.roles, Capability.READ_PERSON_CARDS):
+            documents = documents.exclude(kind__in=[kind.code for kind in all_kinds("school") if kind.subject])
         return documents
 
     def get_document(self):
