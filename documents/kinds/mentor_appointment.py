@@ -18,7 +18,8 @@ from mentoring.models import Mentor
 from ..content import short_date, table
 from . import Block, Kind, kind
 from .common import CONTROL, PLACE, default_place, programme_problems
-from .school_orders import BASIS, R145, active_pairs, mentor_position, order_content
+from .legal_basis import federal_act
+from .school_orders import BASIS, active_pairs, mentor_position, order_content
 
 CONSENT_KIND = "mentor_consent"
 CONSENT_HINT = (
@@ -155,8 +156,8 @@ class MentorAppointmentOrder(Kind):
         programme = document.programme
         return {
             "place": default_place(document.tenant),
-            "basis": "В соответствии со статьёй 351.8 Трудового кодекса Российской Федерации, "
-            f"{R145}, Положением о программе наставничества, в целях реализации программы наставничества "
+            "basis": f"В соответствии со {federal_act('LABOUR_CODE', 'ablt')}, {federal_act('R145', 'ablt')}, "
+            "Положением о программе наставничества, в целях реализации программы наставничества "
             f"«{programme.title if programme else ''}» и на основании письменного согласия наставников",
             "labour_terms": "Специалисту по кадрам оформить с наставниками — работниками школы дополнительные "
             "соглашения к трудовым договорам, определяющие содержание, срок и условия наставничества, в том числе "
