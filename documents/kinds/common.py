@@ -1,8 +1,10 @@
-"""The parts every school document shares: requisites, the director's signature and «УТВЕРЖДАЮ», the checks
-of the data a programme document needs, and the default place of issue."""
+"""The parts every school document shares: requisites, the director's signature, the stamp citing the approving
+order, points with sub-points, the checks of the data a programme document needs, and the default place of issue."""
+
+from django.db.models import Prefetch
 
 from core.inflection import name_of, organization_name, position_in
-from mentoring.models import Stage
+from mentoring.models import Stage, StageActivity
 
 from ..content import BLANK_NUMBER, initials_surname, order_stamp, paragraph, short_date, text_blocks
 from . import Block, kind_of
@@ -71,7 +73,8 @@ def stages_of(programme) -> list[Stage]:
     """The programme's stages with their activities (two queries; cached on the programme)."""
     cached = getattr(programme, "_document_stages", None)
     if cached is None:
-        cached = list(Stage.objects.filter(programme=programme).prefetch_related("activities").order_by("number"))
+        activities = Prefetch("activities", queryset=StageActivity.objects.order_by("position", "pk"))
+        cached = list(Stage.objects.filter(programme=programme).prefetch_related(activities).order_by("number"))
         programme._document_stages = cached
     return cached
 

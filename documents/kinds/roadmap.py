@@ -140,7 +140,7 @@ class Roadmap(Kind):
         staff = staff_by_name(document.tenant)
         rows = []
         for stage in stages_of(programme):
-            activities = sorted(stage.activities.all(), key=lambda a: (a.position, a.pk))
+            activities = stage.activities.all()  # in their order (stages_of)
             rows.append(
                 [
                     str(stage.number),
