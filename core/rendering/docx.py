@@ -114,10 +114,10 @@ def _para(word, text="", *, align=None, bold=False, indent=False, size=None, spa
     if text:
         run = paragraph.add_run(text)
         run.bold = bold or None
+        if spacing:  # letter spacing, in twentieths of a point (before w:sz in the run's properties)
+            run._r.get_or_add_rPr().append(OxmlElement("w:spacing", {qn("w:val"): str(spacing)}))
         if size:
             run.font.size = Pt(size)
-        if spacing:
-            run._r.get_or_add_rPr().append(OxmlElement("w:spacing", {qn("w:val"): str(spacing)}))
     if align is not None:
         paragraph.alignment = align
     if indent:
@@ -241,7 +241,7 @@ def _grid(word, rows, percents, *, head=False, borders=False, aligns=(), size=14
                 _el(
                     "w:tc",
                     _el("w:tcPr", _el("w:tcW", w=widths[k], type="dxa")),
-                    _cell_paragraph(str(text), align, bold=is_head, size=size),
+                    *_cell_paragraphs(str(text), align, bold=is_head, size=size),
                 )
             )
         table.append(row)
@@ -252,21 +252,20 @@ CELL_MARGINS = (("top", 40), ("left", 80), ("bottom", 40), ("right", 80))  # 2 p
 _JC = {LEFT: "left", CENTER: "center", RIGHT: "right", JUSTIFY: "both"}
 
 
-def _cell_paragraph(text: str, align: str, *, bold: bool, size: float):
-    """One paragraph of a cell; the lines of a cell's text are kept apart by line breaks."""
-    paragraph = _el("w:p", _el("w:pPr", _el("w:jc", val=align), _run_properties(bold, size)))
-    if not text:
-        return paragraph
-    run = _el("w:r", _run_properties(bold, size))
-    for n, line in enumerate(text.split("\n")):
-        if n:
-            run.append(_el("w:br"))
-        piece = _el("w:t")
-        piece.set(qn("xml:space"), "preserve")
-        piece.text = line
-        run.append(piece)
-    paragraph.append(run)
-    return paragraph
+def _cell_paragraphs(text: str, align: str, *, bold: bool, size: float) -> list:
+    """A cell's text, a paragraph per line: each item of a roadmap stage's activities is a paragraph of its own,
+    which widow control keeps whole where a row runs onto the next page (Word; LibreOffice 7.4 does not apply
+    widow control inside a table cell)."""
+    paragraphs = []
+    for line in text.split("\n"):
+        paragraph = _el("w:p", _el("w:pPr", _el("w:jc", val=align), _run_properties(bold, size)))
+        if line:
+            piece = _el("w:t")
+            piece.set(qn("xml:space"), "preserve")
+            piece.text = line
+            paragraph.append(_el("w:r", _run_properties(bold, size), piece))
+        paragraphs.append(paragraph)
+    return paragraphs
 
 
 def _run_properties(bold: bool, size: float):
