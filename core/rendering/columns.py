@@ -11,6 +11,7 @@ to how long its text runs.
 
 import math
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from .metrics import text_width
@@ -119,14 +120,17 @@ def percentages(values, least=()) -> list[int]:
     return percents
 
 
+@lru_cache(maxsize=4096)  # a document's cells, drawn as PDF and as DOCX
 def _longest_word(text: str, *, bold=False) -> float:
     return max((_measure(word, bold) for word in WORD.findall(str(text))), default=0.0)
 
 
+@lru_cache(maxsize=4096)
 def _longest_line(text: str, *, bold=False) -> float:
     return max((_measure(line.strip(), bold) for line in str(text).splitlines()), default=0.0)
 
 
+@lru_cache(maxsize=16384)  # documents repeat their words: a worker measures each once
 def _measure(text: str, bold: bool) -> float:
     """The advance of ``text`` at a type size of ``EM`` points (scaled to a size by ``size / EM``)."""
     return text_width(text, EM, bold=bold)
