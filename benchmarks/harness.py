@@ -25,12 +25,13 @@ def bench_school(slug):
     """A fresh school (and its municipality) for one benchmark; earlier rows of it are deleted first."""
     from django_scopes import scopes_disabled
 
-    from core.models import Municipality, Organization
+    from core.models import Municipality, Organization, Region
 
     with scopes_disabled():
         Organization.objects.filter(slug=slug).delete()
+        region, _ = Region.objects.get_or_create(name="—")
         municipality, _ = Municipality.objects.get_or_create(
-            slug="bench-m", defaults={"name": "Бенчмарк", "short_name": "Бенчмарк", "region": "—"}
+            slug="bench-m", defaults={"name": "Бенчмарк", "short_name": "Бенчмарк", "region": region}
         )
         return Organization.objects.create(
             slug=slug, name=f"МБОУ «{slug}»", short_name=f"МБОУ «{slug}»", municipality=municipality

@@ -23,6 +23,8 @@ first-line indent), ``{"t": "command", "text"}`` (ПРИКАЗЫВАЮ:), ``{"t"
 
 from datetime import date
 
+from core.rendering.columns import percentages
+
 MONTHS = (
     "января",
     "февраля",
@@ -62,13 +64,14 @@ def bullets(items) -> dict:
 
 
 def table(head, rows, widths=None) -> dict:
-    """A table; ``widths`` are the columns' relative widths, kept as percentages in steps of 5 (the preview and
-    the PDF draw them with the classes ``doc-w-5`` … ``doc-w-60`` of document.css, the DOCX in centimetres)."""
+    """A table; ``widths`` are the columns' relative widths, kept as whole percentages adding up to exactly 100.
+    The PDF, the preview and the DOCX draw them widened where a column's longest word would not fit
+    (``core.rendering.columns``); a table without widths is laid out by the length of its text."""
     return {
         "t": "table",
         "head": list(head),
         "rows": [[str(cell) for cell in row] for row in rows],
-        "widths": [max(5, min(60, 5 * round(20 * w / sum(widths)))) for w in widths] if widths else None,
+        "widths": percentages(widths) if widths else None,
     }
 
 

@@ -8,6 +8,8 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
+from core.rendering.metrics import text_width
+
 FONT = "Liberation Sans, Arial, sans-serif"
 COLORS = ["#1f4e79", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#9c755f"]
 PLAN_COLOR = "#c0392b"
@@ -30,42 +32,81 @@ def _svg(width, height, title, body) -> SafeString:
     )
 
 
-def _short(label: str, limit: int) -> str:
-    return label if len(label) <= limit else label[: limit - 1] + "…"
+def wrap(text: str, width: float, *, size=11, max_lines=3) -> list[str]:
+    """``text`` broken into lines no wider than ``width`` (in the units of ``size``), at most ``max_lines``; the
+    last line ends with «…» if the text goes on. A single word wider than the line is cut with «…»."""
+    lines: list[str] = []
+    for word in str(text).split():
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and text_width(candidate, size, family="sans") <= width:
+            lines[-1] = candidate
+        elif len(lines) == max_lines:
+            lines[-1] = _fit(lines[-1] + " " + word, width, size)
+            break
+        else:
+            lines.append(_fit(word, width, size) if text_width(word, size, family="sans") > width else word)
+    return lines or [""]
+
+
+def _fit(text: str, width: float, size: float) -> str:
+    """``text`` cut to ``width`` with «…» (unchanged if it fits)."""
+    if text_width(text, size, family="sans") <= width:
+        return text
+    while text and text_width(text + "…", size, family="sans") > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def _label(x, middle, lines, *, size=11, anchor="end") -> list[str]:
+    """Lines of a label, vertically centred on ``middle``."""
+    step = size * 1.2
+    first = middle - step * (len(lines) - 1) / 2 + size * 0.35
+    return [_text(x, first + n * step, line, size=size, anchor=anchor) for n, line in enumerate(lines)]
 
 
 def _number(value) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".").replace(".", ",") if isinstance(value, float) else str(value)
 
 
+LABEL_WIDTH = 270  # the labels' column of a 640 wide chart: long questions wrap on up to three lines in it
+LINE = 11 * 1.2
+
+
 def bars(title: str, rows: list[tuple], *, maximum=None, unit="", plan: dict | None = None, width=640) -> SafeString:
-    """Horizontal bars: ``rows`` of (label, value); ``plan`` maps a label to its plan (a red tick)."""
-    label_width, bar_height, gap, top = 230, 18, 8, 30
-    height = top + len(rows) * (bar_height + gap) + 20
+    """Horizontal bars: ``rows`` of (label, value); ``plan`` maps a label to its plan (a red tick). Long labels
+    wrap and their row grows to hold them."""
+    label_width, bar_height, gap, top = LABEL_WIDTH, 18, 8, 30
+    labels = [wrap(str(label), label_width - 10) for label, _ in rows]
+    heights = [max(bar_height, len(lines) * LINE) for lines in labels]
+    height = top + sum(h + gap for h in heights) + 20
     values = [v for _, v in rows if v is not None] + list((plan or {}).values())
     maximum = maximum or max([*values, 1])
     span = width - label_width - 60
     body = [_text(0, 16, title, size=13, weight="bold")]
     if not rows:
         body.append(_text(0, top + 14, "Нет данных"))
-    for n, (label, value) in enumerate(rows):
-        y = top + n * (bar_height + gap)
-        body.append(_text(label_width - 6, y + 13, _short(str(label), 38), anchor="end"))
+    y_row = top
+    for (label, value), lines, row_height in zip(rows, labels, heights, strict=True):
+        y = y_row + (row_height - bar_height) / 2
+        y_row += row_height + gap
+        body.extend(_label(label_width - 6, y + bar_height / 2, lines))
         body.append(
-            f'<rect x="{label_width}" y="{y}" width="{span}" height="{bar_height}" fill="#f1f3f5" stroke="{GRID}"/>'
+            f'<rect x="{label_width}" y="{y:.1f}" width="{span}" height="{bar_height}" fill="#f1f3f5" stroke="{GRID}"/>'
         )
         if value is not None:
             length = span * min(float(value), float(maximum)) / float(maximum)
             color = COLORS[0]
-            body.append(f'<rect x="{label_width}" y="{y}" width="{length:.1f}" height="{bar_height}" fill="{color}"/>')
+            body.append(
+                f'<rect x="{label_width}" y="{y:.1f}" width="{length:.1f}" height="{bar_height}" fill="{color}"/>'
+            )
             body.append(_text(label_width + span + 6, y + 13, f"{_number(value)}{unit}"))
         else:
             body.append(_text(label_width + span + 6, y + 13, "—"))
         if plan and plan.get(label) is not None:
             x = label_width + span * min(float(plan[label]), float(maximum)) / float(maximum)
             body.append(
-                f'<line x1="{x:.1f}" y1="{y - 3}" x2="{x:.1f}" y2="{y + bar_height + 3}" stroke="{PLAN_COLOR}" '
-                f'stroke-width="2"/>'
+                f'<line x1="{x:.1f}" y1="{y - 3:.1f}" x2="{x:.1f}" y2="{y + bar_height + 3:.1f}" '
+                f'stroke="{PLAN_COLOR}" stroke-width="2"/>'
             )
     if plan:
         body.append(
@@ -73,14 +114,15 @@ def bars(title: str, rows: list[tuple], *, maximum=None, unit="", plan: dict | N
             f'stroke="{PLAN_COLOR}" stroke-width="2"/>'
         )
         body.append(_text(label_width + 20, height - 6, "план"))
-    return _svg(width, height, title, body)
+    return _svg(width, round(height), title, body)
 
 
 def paired_bars(title: str, rows: list[tuple], legend: tuple[str, str], *, maximum=10, width=640) -> SafeString:
-    """Two bars per label (e.g. entry and exit): ``rows`` of (label, first, second)."""
-    label_width, bar_height, top = 230, 11, 44
-    group = 2 * bar_height + 10
-    height = top + len(rows) * group + 10
+    """Two bars per label (e.g. entry and exit): ``rows`` of (label, first, second). Long labels wrap."""
+    label_width, bar_height, gap, top = LABEL_WIDTH, 11, 10, 44
+    labels = [wrap(str(label), label_width - 10) for label, *_ in rows]
+    heights = [max(2 * bar_height, len(lines) * LINE) for lines in labels]
+    height = top + sum(h + gap for h in heights)
     span = width - label_width - 60
     body = [_text(0, 16, title, size=13, weight="bold")]
     for n, name in enumerate(legend):
@@ -89,19 +131,22 @@ def paired_bars(title: str, rows: list[tuple], legend: tuple[str, str], *, maxim
         body.append(_text(x + 16, 33, name))
     if not rows:
         body.append(_text(0, top + 14, "Нет данных"))
-    for n, (label, *pair) in enumerate(rows):
-        y = top + n * group
-        body.append(_text(label_width - 6, y + bar_height + 4, _short(str(label), 38), anchor="end"))
+    y_row = top
+    for (_, *pair), lines, row_height in zip(rows, labels, heights, strict=True):
+        y = y_row + (row_height - 2 * bar_height) / 2
+        y_row += row_height + gap
+        body.extend(_label(label_width - 6, y + bar_height, lines))
         for k, value in enumerate(pair):
             if value is None:
                 continue
             length = span * min(float(value), float(maximum)) / float(maximum)
             yy = y + k * bar_height
             body.append(
-                f'<rect x="{label_width}" y="{yy}" width="{length:.1f}" height="{bar_height - 1}" fill="{COLORS[k]}"/>'
+                f'<rect x="{label_width}" y="{yy:.1f}" width="{length:.1f}" height="{bar_height - 1}" '
+                f'fill="{COLORS[k]}"/>'
             )
             body.append(_text(label_width + length + 4, yy + 9, _number(value), size=9))
-    return _svg(width, height, title, body)
+    return _svg(width, round(height), title, body)
 
 
 def lines(title: str, series: dict[str, list[tuple]], *, unit="%", maximum=100, width=640, height=240) -> SafeString:
@@ -122,6 +167,7 @@ def lines(title: str, series: dict[str, list[tuple]], *, unit="%", maximum=100, 
     for label in labels:
         text = label.strftime("%m.%y") if hasattr(label, "strftime") else str(label)
         body.append(_text(position[label], top + plot_h + 16, text, size=9, anchor="middle"))
+    legend_y = top
     for n, (name, points) in enumerate(series.items()):
         color = COLORS[n % len(COLORS)]
         coords = [
@@ -131,7 +177,9 @@ def lines(title: str, series: dict[str, list[tuple]], *, unit="%", maximum=100, 
             path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
             body.append(f'<polyline points="{path}" fill="none" stroke="{color}" stroke-width="2"/>')
             body.extend(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{color}"/>' for x, y in coords)
-        legend_y = top + 6 + n * 16
-        body.append(f'<rect x="{left + plot_w + 12}" y="{legend_y - 8}" width="10" height="10" fill="{color}"/>')
-        body.append(_text(left + plot_w + 26, legend_y + 1, _short(name, 24), size=10))
+        # The legend on the right: a name wraps on two lines, and the next one comes below it.
+        names = wrap(name, right - 30, size=10, max_lines=2)
+        body.append(f'<rect x="{left + plot_w + 12}" y="{legend_y}" width="10" height="10" fill="{color}"/>')
+        body.extend(_label(left + plot_w + 26, legend_y + 6 * len(names), names, size=10, anchor="start"))
+        legend_y += 12 * len(names) + 6
     return _svg(width, height, title, body)

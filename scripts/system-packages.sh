@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the portal needs when they are missing: WeasyPrint's libraries and a
-# Times-compatible serif font with Cyrillic (always), Chromium for the browser tests (with "test").
+# Times-compatible serif font with Cyrillic (always), Chromium for the browser tests and LibreOffice Writer for
+# the test that opens every document's DOCX as LibreOffice does (with "test").
 # As root it runs apt-get; otherwise it prints the exact command and fails.
 set -euo pipefail
 
 packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2)
 if [ "${1:-}" = "test" ]; then
-  packages+=(chromium)
+  packages+=(chromium libreoffice-writer-nogui)
 fi
 
 missing=()
