@@ -98,6 +98,7 @@ def test_the_new_kinds_are_registered_with_their_renderers():
     assert (plan.subject, journal.subject) == ("pair", "pair")
     assert not plan.is_order and not journal.is_order
     assert {"mentor_plan", "mentor_journal"} <= set(PERSONAL_KINDS)
+    assert not any(kind_of(code).public for code in NEW_KINDS)  # each names a minor: never on the school's site
 
 
 # --- The order appointing mentors ----------------------------------------------------------------------------
