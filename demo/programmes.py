@@ -5,12 +5,15 @@ import random
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 
 from core.tenancy import tenant_scope
 from mentoring.models import Meeting, Mentee, Mentor, PlanItem, Programme, ProgrammeMentor, Stage, TrainingSession
+from mentoring.services.completion import nominable_mentors, nominate
 from mentoring.services.matching import suggest
 from mentoring.services.pairs import form_pair
 from mentoring.services.programmes import create_programme, ensure_forms
+from mentoring.services.subprogrammes import save_subprogramme
 
 TITLE = "Программа наставничества на {start}/{end} учебный год"
 GOALS = (
@@ -31,6 +34,30 @@ MEETINGS = [
     (Meeting.Kind.WORK, "Подготовка к контрольной работе"),
 ]
 
+# The named programmes School №40 runs inside the target model (seed 003's table), with this school year's dates.
+NAMED_PROGRAMMES = {
+    "sh40": [
+        {"name": "Наставничество в ранней профориентации",
+         "operator": "Проект «Билет в будущее» (молодые профессионалы)",
+         "who_mentors": "Педагоги", "mentor_role": "Партнёр в выстраивании траектории обучающегося на основе более "
+         "осознанного выбора профессиональной области деятельности", "mentees": "Обучающиеся 6–11 классов",
+         "period": "С сентября {year} года"},
+        {"name": "Развитие наставниками профессиональных качеств у молодых педагогов",
+         "operator": "Программа «Кадры будущего»", "who_mentors": "Педагоги-наставники",
+         "mentor_role": "Партнёр в выстраивании индивидуальной образовательной и профессиональной траектории",
+         "mentees": "Команды молодых педагогов", "period": "С сентября {year} года"},
+        {"name": "Наставничество в проектной деятельности",
+         "operator": "Программа работы с одарёнными детьми «Путь к успеху»", "who_mentors": "Педагоги, студенты вузов",
+         "mentor_role": "Лидеры проектов, модераторы, консультанты", "mentees": "Обучающиеся",
+         "period": "С октября {year} года"},
+        {"name": "Целевая модель наставничества", "operator": "Проект «Наставничество»",
+         "who_mentors": "Педагоги, ученики, студенты, работодатели",
+         "mentor_role": "Помощник в раскрытии потенциала наставляемого, партнёр в выстраивании его индивидуальной "
+         "образовательной и профессиональной траектории; инициатор улучшения показателей школы",
+         "mentees": "Педагоги, обучающиеся, студенты", "period": "С сентября {year} года"},
+    ]
+}  # fmt: skip
+
 
 def seed_programme(organization, curator, today: date, year_start: date) -> Programme:
     """Create the school's programme once; a second run finds it and changes nothing."""
@@ -48,7 +75,25 @@ def seed_programme(organization, curator, today: date, year_start: date) -> Prog
         finish_early_stages(programme, curator, today)
         train_mentors(programme, organization, year_start)
         form_pairs(programme, organization, curator, today, year_start, rng)
+        nominate_a_mentor(programme, organization, curator)
+        if organization.slug in NAMED_PROGRAMMES:
+            for fields in NAMED_PROGRAMMES[organization.slug]:
+                period = fields["period"].format(year=year_start.year)
+                save_subprogramme(programme, tenant=organization, actor=curator, **{**fields, "period": period})
         return programme
+
+
+def nominate_a_mentor(programme, organization, curator):
+    """The mentor with the most pairs, nominated for a reward for the first half-year (the reward order and the
+    thank-you letter then have someone to name)."""
+    mentor = (
+        nominable_mentors(programme).annotate(pair_count=Count("pairs")).order_by("-pair_count", "last_name").first()
+    )
+    if mentor is not None:
+        nominate(
+            programme, mentor=mentor, reason="за активную работу с наставляемыми в первом полугодии", actor=curator,
+            tenant=organization,
+        )  # fmt: skip
 
 
 def finish_early_stages(programme, curator, today):

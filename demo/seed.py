@@ -13,7 +13,7 @@ are counted back from today, so that ages and classes stay right whenever the de
 from django.utils import timezone
 
 from core.models import Membership, Municipality, Organization, Region
-from demo.documents import seed_documents
+from demo.documents import seed_documents, seed_municipal_documents
 from demo.monitoring import seed_monitoring
 from demo.programmes import seed_programme
 from demo.school_bases import SCHOOL_BASES
@@ -47,6 +47,7 @@ def seed(stdout, style):
     admin = demo_user(*ADMIN, is_staff=True, is_superuser=True)
     rows.append(("Сотрудник платформы", "Администрирование", admin.email))
 
+    seed_municipal_documents(municipality)
     today = timezone.localdate()
     seeders = [SchoolSeeder(tenants[slug], base, users, today) for slug, base in SCHOOL_BASES.items()]
     for seeder in seeders:

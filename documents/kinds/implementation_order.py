@@ -86,7 +86,7 @@ class ImplementationOrder(Kind):
                 "- формировать наставнические пары и группы;\n- контролировать реализацию программы и проводить "
                 "мониторинг;\n- вносить данные о количестве участников в формы статистической отчётности"
             ),
-            "responsible": programme.responsible or responsible_default(organization),
+            "responsible": responsible_default(organization),
             "material": material_default(organization),
             "monitoring": "Проводить мониторинг эффективности программы наставничества два раза в год: "
             "промежуточный — в декабре, итоговый — по завершении программы.",
@@ -127,7 +127,8 @@ class ImplementationOrder(Kind):
         points = [
             (f"Внедрить целевую модель наставничества в {organization_name(organization, 'loct')} в период "
              f"{period(programme.starts_on, programme.ends_on)} (программа наставничества «{programme.title}»).", []),
-            (f"Назначить куратором внедрения целевой модели наставничества {curator_who} и возложить на куратора "
+            (f"Назначить куратором внедрения целевой модели наставничества {curator_who}"
+             f"{',' if curator.position else ''} и возложить на куратора "
              "следующие обязанности:", list_lines(texts["curator_duties"])),
             ("Назначить ответственными за реализацию целевой модели наставничества:", list_lines(texts["responsible"])),
             ("Назначить ответственным за материально-техническое обеспечение программы наставничества "

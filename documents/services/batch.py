@@ -12,8 +12,9 @@ pair, a mentee, a mentor, a nomination: ``Kind.subject``) is drawn once, like an
 or a new draft about the first subject the kind offers. One file per kind and format keeps the kit readable; the
 documents about every person are drawn from their own pages.
 
-A kind that cannot be drawn is refused with what to fill first (``MissingData.problems``). Runs inside the
-tenant's scope (``core.tenancy.tenant_scope``), which the caller enters.
+The orders the portal issues itself when it approves a document on its own (``Kind.drafted`` is false) are drawn
+when there is one. A kind that cannot be drawn is refused with what to fill first (``MissingData.problems``).
+Runs inside the tenant's scope (``core.tenancy.tenant_scope``), which the caller enters.
 """
 
 from collections.abc import Iterator
@@ -56,6 +57,8 @@ def render_kit(tenant, out_dir: Path, formats=FORMATS) -> Iterator[Drawn | Refus
         if school and programme is None:
             yield Refused(kind, ["Создайте программу наставничества (раздел «Программы»)."])
             continue
+        if not kind.drafted and not Document.owned.filter(kind=kind.code).exists():
+            continue  # an order the portal issues on approval: drawn once there is one
         try:
             content, state = _content(kind, tenant, programme)
         except MissingData as missing:

@@ -27,11 +27,11 @@ class ActionView(View):
     def post(self, request, *args, **kwargs):
         document = self.get_document()
         try:
-            self.act(document, request)
+            said = self.act(document, request)
         except (DocumentRefused, MissingData) as refusal:
             messages.error(request, str(refusal))
         else:
-            messages.success(request, self.done)
+            messages.success(request, said if isinstance(said, str) else self.done)
         return redirect(self.page_of(document))
 
     def page_of(self, document) -> str:
@@ -52,10 +52,15 @@ class SendView(WorkflowView):
 
 class ApproveView(WorkflowView):
     required_capability = APPROVE
-    done = "Документ утверждён: номер и дата присвоены, PDF этой версии сохранён."
 
     def act(self, document, request):
-        workflow.approve(document, actor=request.user, roles=request.roles, request=request)
+        document = workflow.approve(document, actor=request.user, roles=request.roles, request=request)
+        when = f"от {document.dated:%d.%m.%Y} № {document.number}"
+        if kind_of(document.kind).approved_by_order:
+            return f"Документ утверждён приказом {when}: приказ зарегистрирован, PDF этой версии и приказа сохранены."
+        if document.number:
+            return f"Документ утверждён и зарегистрирован {when}, PDF этой версии сохранён."
+        return f"Документ утверждён {document.dated:%d.%m.%Y}, PDF этой версии сохранён."
 
 
 class ReturnView(WorkflowView):

@@ -4,6 +4,7 @@ from django_scopes import scopes_disabled
 from core.roles import Role
 from core.tenancy import tenant_scope
 from documents.models import Document
+from documents.services import drafting
 
 
 @pytest.fixture
@@ -37,3 +38,16 @@ def curator(world):
 @pytest.fixture
 def director(world):
     return world.users[Role.DIRECTOR]
+
+
+@pytest.fixture
+def make(school, programme, curator, in_school):
+    """A new document of a kind for the school's programme, with the school's own words for some blocks."""
+
+    def make(kind, **blocks):
+        document = drafting.create(tenant=school, kind_code=kind, actor=curator, programme=programme)
+        if blocks:
+            document = drafting.update_texts(document, blocks, actor=curator)
+        return document
+
+    return make

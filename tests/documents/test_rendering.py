@@ -5,7 +5,6 @@ stays text."""
 import io
 
 import docx
-import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -40,17 +39,6 @@ def docx_text(data: bytes) -> str:
     parts = [p.text for p in word.paragraphs]
     parts += [cell.text for table in word.tables for row in table.rows for cell in row.cells]
     return " ".join(" ".join(parts).split())
-
-
-@pytest.fixture
-def make(school, programme, curator, in_school):
-    def make(kind, **blocks):
-        document = drafting.create(tenant=school, kind_code=kind, actor=curator, programme=programme)
-        if blocks:
-            document = drafting.update_texts(document, blocks, actor=curator)
-        return document
-
-    return make
 
 
 def both(document):
