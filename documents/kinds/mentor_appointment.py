@@ -11,15 +11,15 @@ mentor's card (its number and date).
 from dataclasses import dataclass
 from datetime import date
 
-from core.inflection import name_of, position_in
+from core.inflection import by_gender, gender_of, name_of, position_in
 from documents.models import Document
 from mentoring.models import Mentor
 
 from ..content import short_date, table
 from . import Block, Kind, kind
 from .common import CONTROL, PLACE, default_place, programme_problems
-from .legal_basis import federal_act
-from .school_orders import BASIS, active_pairs, mentor_position, order_content
+from .legal_basis import federal_act, pupils_basis
+from .school_orders import BASIS, active_pairs, curator_of, mentor_position, order_content
 
 CONSENT_KIND = "mentor_consent"
 CONSENT_HINT = (
@@ -82,11 +82,12 @@ def mentee_in_genitive(mentee) -> str:
 
 
 def whom(pairs) -> str:
-    """«наставляемого Петрова Ильи Сергеевича (8А)», «группы наставляемых в составе: …», «наставляемых: …»."""
+    """«наставляемого Петрова Ильи Сергеевича (8А)» (or «наставляемой …»), «группы наставляемых в составе: …»,
+    «наставляемых: …»."""
     mentees = [member.mentee for pair in pairs for member in pair.active_members]
     names = [mentee_in_genitive(mentee) for mentee in mentees]
     if len(names) == 1:
-        return f"наставляемого {names[0]}"
+        return f"{by_gender(gender_of(mentees[0]), 'наставляемого', 'наставляемой')} {names[0]}"
     if len(pairs) == 1:
         return "группы наставляемых в составе: " + ", ".join(names)
     return "наставляемых: " + ", ".join(names)
@@ -97,23 +98,29 @@ def forms(pairs) -> str:
     return ("в форме " if len(names) == 1 else "в формах ") + ", ".join(names)
 
 
-def appointment(mentor, pairs, consent: WrittenConsent) -> str:
-    """One point of the order: whom, as whose mentor, in which form, for which term, on which consent."""
+def appointment(mentor, pairs, consent: WrittenConsent) -> tuple[str, str]:
+    """Whom («Сидорову Марию Павловну, учителя математики,») and as whose mentor, in which form, for which term, on
+    which consent («наставником наставляемого … на основании письменного согласия от … № …», no closing stop)."""
     starts = min(pair.starts_on for pair in pairs)
     ends = max(pair.planned_end_on for pair in pairs)
-    return (
-        f"Назначить {name_of(mentor, 'accs')}, {position_in(mentor_position(mentor), 'accs')}, наставником "
-        f"{whom(pairs)} {forms(pairs)} на период с {short_date(starts)} по {short_date(ends)} на основании "
-        f"письменного согласия {consent}."
+    who = f"{name_of(mentor, 'accs')}, {position_in(mentor_position(mentor), 'accs')},"
+    return who, (
+        f"наставником {whom(pairs)} {forms(pairs)} на период с {short_date(starts)} по {short_date(ends)} на "
+        f"основании письменного согласия {consent}"
     )
 
 
-def curator_in_dative(programme) -> str:
-    """«Куратору программы Орловой Марине Сергеевне, заместителю директора по УВР,» (the position set off by
-    commas) before the verb."""
-    curator = programme.curator
-    text = f"Куратору программы {name_of(curator, 'datv')}"
-    return f"{text}, {position_in(curator.position, 'datv')}," if curator.position else text
+def appointments(programme, mentors, consents) -> str | tuple[str, list[str]]:
+    """The first point of the order: one mentor in a sentence, several as its sub-points («1.1. …, — наставником
+    …;»)."""
+    found = [appointment(mentor, pairs, consents[mentor.pk]) for mentor, pairs in mentors]
+    if len(found) == 1:
+        who, as_what = found[0]
+        return f"Назначить {who} {as_what}."
+    return (
+        f"Назначить наставниками программы наставничества «{programme.title}»:",
+        [f"{who} — {as_what}" for who, as_what in found],
+    )
 
 
 @kind
@@ -156,8 +163,8 @@ class MentorAppointmentOrder(Kind):
         programme = document.programme
         return {
             "place": default_place(document.tenant),
-            "basis": f"В соответствии со {federal_act('LABOUR_CODE', 'ablt')}, {federal_act('R145', 'ablt')}, "
-            "Положением о программе наставничества, в целях реализации программы наставничества "
+            "basis": f"{pupils_basis(document.tenant)}, {federal_act('LABOUR_CODE', 'ablt')}, Положением о "
+            "программе наставничества, в целях реализации программы наставничества "
             f"«{programme.title if programme else ''}» и на основании письменного согласия наставников",
             "labour_terms": "Специалисту по кадрам оформить с наставниками — работниками школы дополнительные "
             "соглашения к трудовым договорам, определяющие содержание, срок и условия наставничества, в том числе "
@@ -174,14 +181,14 @@ class MentorAppointmentOrder(Kind):
         programme = document.programme
         mentors = mentors_with_pairs(programme)
         consents = written_consents(document, [mentor for mentor, _ in mentors])
-        points = [appointment(mentor, pairs, consents[mentor.pk]) for mentor, pairs in mentors]
+        points = [appointments(programme, mentors, consents)]
         if any(mentor.category == Mentor.Category.TEACHER for mentor, _ in mentors):
             points.append(texts["labour_terms"])
         points += [
             texts["mentor_duties"],
-            f"{curator_in_dative(programme)} ознакомить наставников с настоящим приказом под подпись (приложение 1 "
-            "к настоящему приказу), оказывать им методическую поддержку и контролировать работу наставнических пар "
-            "и групп.",
+            f"Куратору программы {curator_of(programme, 'datv')} ознакомить наставников с настоящим приказом под "
+            "подпись (приложение 1 к настоящему приказу), оказывать им методическую поддержку и контролировать "
+            "работу наставнических пар и групп.",
             CONTROL,
         ]
         acquainted = {
