@@ -45,9 +45,9 @@ class DocumentRenderer(Renderer):
 
 def file_name(document, version=None) -> str:
     kind = kind_of(document.kind)
-    name = document.title if kind.subject else kind.name
+    name = document.title if kind.subject or not kind.drafted else kind.name
     if document.number:
-        name += f" № {document.number}"
+        name += f", утв. приказом № {document.number}" if kind.approved_by_order else f" № {document.number}"
     return f"{name} (версия {version or document.version})".replace("/", "-")[:180]
 
 

@@ -63,6 +63,7 @@ def kind_name(code: str, case: str) -> str:
 class ApprovalOrderBase(Kind):
     is_order = True
     drafted = False
+    public = True  # it approves a regulation or a roadmap, which name no one
     name = "Приказ об утверждении документа программы наставничества"
 
     def title(self, document):

@@ -65,9 +65,20 @@ class PublishedDocument:
         return self.document.number if self.document.version == self.version.number else ""
 
     @property
+    def name(self) -> str:
+        """What the document is called on the page: its kind, or for an order the portal issued, its title."""
+        return self.kind.name if self.kind.drafted else f"Приказ «{self.document.title}»"
+
+    @property
+    def label(self) -> str:
+        """Its name with its number, or the order that approved it, as the page lists it."""
+        if not self.number:
+            return self.name
+        return self.name + (f", утв. приказом № {self.number}" if self.kind.approved_by_order else f" № {self.number}")
+
+    @property
     def filename(self) -> str:
-        name = self.kind.name + (f" № {self.number}" if self.number else "")
-        return f"{name} (версия {self.version.number}).pdf".replace("/", "-")
+        return f"{self.label} (версия {self.version.number}).pdf".replace("/", "-")
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from django_scopes import scopes_disabled
 from docx import Document as WordDocument
 from pypdf import PdfReader
 
+from core.inflection import name_of
 from core.models import Municipality, Region
 from core.rendering import registered_kinds, renderer_for
 from core.roles import Role
@@ -142,7 +143,8 @@ def test_order_names_the_department_its_schools_the_coordinator_and_carries_the_
         assert "(2 организации)" in text, fmt
         assert world.school.name in text and world.sibling.name in text, fmt
         assert world.other_school.name not in text, fmt  # another municipality's school
-        assert "3. Назначить муниципальным координатором" in text and coordinator.full_name in text, fmt
+        appointed = f"3. Назначить {name_of(coordinator, 'accs')}"
+        assert appointed in text and "муниципальным координатором внедрения" in text, fmt
         assert "5. Контроль за исполнением настоящего приказа оставляю за собой." in text, fmt
         # The head's signature, the appendix mark and the roadmap as the appendix.
         assert "Руководитель" in text and "С.Г. Максименко" in text, fmt

@@ -109,7 +109,9 @@ def test_the_director_switches_it_on_and_anyone_reads_it(world, anonymous, roadm
     assert download.status_code == 200 and body(download) == frozen
     assert "attachment" in download["Content-Disposition"]
     archive = zipfile.ZipFile(io.BytesIO(anonymous.get(page_url(school, "zip")).content))
-    assert [archive.read(name) for name in archive.namelist()] == [frozen]
+    files = {name: archive.read(name) for name in archive.namelist()}
+    assert frozen in files.values() and len(files) == 2  # the roadmap and the order that approved it
+    assert any("Об утверждении дорожной карты" in name for name in files)
 
     # Once the municipality agrees the roadmap, the agreed PDF is the one published.
     with tenant_scope(school.municipality):
@@ -177,7 +179,7 @@ def test_nothing_personal_is_ever_published(world, anonymous, roadmap):
         published = Document.objects.filter(organization=school, versions__isnull=False).distinct()
         codes = {document.kind for document in published}
     assert codes == {"roadmap", "agreement", "pd_consent", "mentor_consent", "pairs_order", "regulation",
-                     "curator_order"}  # fmt: skip
+                     "curator_order", "approval_order"}  # fmt: skip
     for document in published:
         url = page_url(school, "pdf", pk=document.pk)
         if listed[document.kind].public and not listed[document.kind].subject:
@@ -193,7 +195,8 @@ def test_nothing_personal_is_ever_published(world, anonymous, roadmap):
     assert "Воробь" not in text
     assert "Воробь" not in anonymous.get(page_url(school, "embed")).content.decode()
     archive = zipfile.ZipFile(io.BytesIO(anonymous.get(page_url(school, "zip")).content))
-    assert len(archive.namelist()) == 3  # the roadmap, the regulation, the curator order
+    # The roadmap, the regulation, the curator order and the two orders that approved the first two on their own.
+    assert len(archive.namelist()) == 5
     for name in archive.namelist():
         assert "Воробь" not in name and "Воробь" not in pdf_text(archive.read(name))
 
