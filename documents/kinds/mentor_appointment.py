@@ -98,22 +98,27 @@ def forms(pairs) -> str:
     return ("в форме " if len(names) == 1 else "в формах ") + ", ".join(names)
 
 
-def appointment(mentor, pairs, consent: WrittenConsent) -> tuple[str, str]:
+def appointment(mentor, pairs, consent: WrittenConsent | None) -> tuple[str, str]:
     """Whom («Сидорову Марию Павловну, учителя математики,») and as whose mentor, in which form, for which term, on
     which consent («наставником наставляемого … на основании письменного согласия от … № …», no closing stop)."""
     starts = min(pair.starts_on for pair in pairs)
     ends = max(pair.planned_end_on for pair in pairs)
     who = f"{name_of(mentor, 'accs')}, {position_in(mentor_position(mentor), 'accs')},"
-    return who, (
-        f"наставником {whom(pairs)} {forms(pairs)} на период с {short_date(starts)} по {short_date(ends)} на "
-        f"основании письменного согласия {consent}"
+    basis = (
+        f"на основании письменного согласия {consent}"
+        if consent is not None
+        else "с согласия законного представителя"  # a minor pupil mentors with the representative's consent
+    )
+    return (
+        who,
+        f"наставником {whom(pairs)} {forms(pairs)} на период с {short_date(starts)} по {short_date(ends)} {basis}",
     )
 
 
 def appointments(programme, mentors, consents) -> str | tuple[str, list[str]]:
     """The first point of the order: one mentor in a sentence, several as its sub-points («1.1. …, — наставником
     …;»)."""
-    found = [appointment(mentor, pairs, consents[mentor.pk]) for mentor, pairs in mentors]
+    found = [appointment(mentor, pairs, consents.get(mentor.pk)) for mentor, pairs in mentors]
     if len(found) == 1:
         who, as_what = found[0]
         return f"Назначить {who} {as_what}."
@@ -151,7 +156,7 @@ class MentorAppointmentOrder(Kind):
             )
         consents = written_consents(document, [mentor for mentor, _ in mentors])
         for mentor, _ in mentors:
-            if mentor.pk not in consents:
+            if mentor.pk not in consents and mentor.needs_written_consent:
                 problems.append(
                     f"Нет письменного согласия наставника {name_of(mentor, 'gent')} на осуществление "
                     f"наставничества: {CONSENT_HINT}. Без письменного согласия наставник приказом не назначается "

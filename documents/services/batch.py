@@ -9,8 +9,8 @@ For each document kind of the tenant's level (a school's kinds, or a municipalit
 
 A school's documents are those of its current programme (the one that starts last). A kind about one subject (a
 pair, a mentee, a mentor, a nomination: ``Kind.subject``) is drawn once, like any other kind: its latest document,
-or a new draft about the first subject the kind offers. One file per kind and format keeps the kit readable; the
-documents about every person are drawn from their own pages.
+or a new draft about the first subject the kind offers whose data is there. One file per kind and format keeps the
+kit readable; the documents about every person are drawn from their own pages.
 
 The orders the portal issues itself when it approves a document on its own (``Kind.drafted`` is false) are drawn
 when there is one. A kind that cannot be drawn is refused with what to fill first (``MissingData.problems``).
@@ -91,12 +91,17 @@ def _content(kind: Kind, tenant, programme) -> tuple[dict, str]:
 
 
 def _new_draft(kind: Kind, tenant, programme) -> Document:
-    """An unsaved document of ``kind``, about the first subject the kind offers when it is about one."""
+    """An unsaved document of ``kind``; about one subject, the first subject the kind offers whose data is there (a
+    pair with meetings for a journal), else the first one, whose ``missing`` then says what to fill."""
     document = Document(kind=kind.code, programme=programme)
     document.tenant = tenant
     if kind.subject:
         subjects = kind.subjects(programme)
         if not subjects:
             raise MissingData([f"В программе пока нет подходящих записей: {kind.subject_label.lower()}."])
+        for subject_id, _ in subjects:
+            document.subject_id = subject_id
+            if not kind.missing(document):
+                return document
         document.subject_id = subjects[0][0]
     return document

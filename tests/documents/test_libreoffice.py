@@ -27,8 +27,9 @@ from pypdf import PdfReader
 from core.rendering import renderer_for
 from core.roles import Role
 from core.tenancy import tenant_scope
-from documents.kinds import MissingData, all_kinds, content_of
-from documents.services import drafting
+from documents.kinds import MissingData, all_kinds, content_of, kind_of
+from documents.models import Document
+from documents.services import drafting, workflow
 
 pytestmark = pytest.mark.usefixtures("_committed_world")
 
@@ -45,6 +46,9 @@ def compose_every_kind(world, school, programme) -> tuple[dict[str, dict], list[
         else:
             tenant, of_programme, actor = world.municipality, None, world.users[Role.MUNICIPAL_SPECIALIST]
         with tenant_scope(tenant):
+            if not kind.drafted:  # an order the portal issues when a document is approved on its own
+                contents[kind.code] = content_of(issued_order(world, tenant, kind, of_programme))
+                continue
             try:
                 subjects = kind.subjects(of_programme) if kind.subject else []
                 subject = subjects[0][0] if subjects else None
@@ -58,6 +62,32 @@ def compose_every_kind(world, school, programme) -> tuple[dict[str, dict], list[
             except (MissingData, drafting.DocumentRefused) as error:
                 refused.append(f"{kind.code}: {error}")
     return contents, refused
+
+
+def issued_order(world, tenant, kind, programme) -> Document:
+    """The tenant's order of ``kind`` (an order approving a regulation or a roadmap on its own): the one the world
+    has, else one issued by approving a new version of the tenant's first approved document of such a kind."""
+    issued = Document.owned.filter(kind=kind.code).first()
+    if issued is not None:
+        return issued
+    school = kind.level == "school"
+    author = world.users[Role.CURATOR if school else Role.MUNICIPAL_SPECIALIST]
+    approver, role = (world.users[Role.DIRECTOR], Role.DIRECTOR) if school else (
+        world.users[Role.MUNICIPAL_COORDINATOR], Role.MUNICIPAL_COORDINATOR
+    )  # fmt: skip
+    codes = [other.code for other in all_kinds(kind.level) if other.approved_by_order]
+    approved = Document.owned.filter(kind__in=codes, versions__isnull=False).order_by("pk").first()
+    if approved is None:  # approve the order that has such a document as its appendix first
+        order_kind = next(other for other in all_kinds(kind.level) if set(other.approves) & set(codes))
+        order = drafting.create(tenant=tenant, kind_code=order_kind.code, actor=author, programme=programme)
+        workflow.send_for_approval(order, actor=author)
+        workflow.approve(order, actor=approver, roles=frozenset({role}))
+        approved = Document.owned.filter(kind__in=codes, versions__isnull=False).order_by("pk").first()
+    first_block = kind_of(approved.kind).blocks[0].key
+    approved = drafting.update_texts(approved, {first_block: "Новая редакция."}, actor=author)
+    workflow.send_for_approval(approved, actor=author)
+    workflow.approve(approved, actor=approver, roles=frozenset({role}))
+    return Document.owned.get(kind=kind.code)
 
 
 def pdf_pages_and_text(data: bytes) -> tuple[int, str]:
