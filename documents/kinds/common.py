@@ -1,7 +1,7 @@
 """The parts every school document shares: requisites, the director's signature, the stamp citing the approving
 order, points with sub-points, the checks of the data a programme document needs, and the default place of issue."""
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 
 from core.inflection import name_of, organization_name, position_in
 from mentoring.models import Stage, StageActivity
@@ -137,18 +137,24 @@ def basis_blocks(text: str) -> list[dict]:
     return text_blocks((text or "").rstrip().rstrip(".,;:") + ",")
 
 
-def staff_with_position(organization, *words) -> list:
-    """The school's staff (users with a role in it) whose position names one of ``words``, by name."""
+def school_staff(document) -> list:
+    """The school's staff — users with a role in it other than a mentor's — by name (one query, cached on the
+    document: the order's points and its appended roadmap share it)."""
     from core.models import Membership
+    from core.roles import Role
+    from mentoring.models import User
 
-    memberships = (
-        Membership.objects.filter(organization=organization).select_related("user").order_by("user__last_name")
-    )
-    seen, found = set(), []
-    for membership in memberships:
-        user = membership.user
-        position = (user.position or "").lower()
-        if user.pk not in seen and any(word in position for word in words):
-            seen.add(user.pk)
-            found.append(user)
-    return found
+    cached = getattr(document, "_document_staff", None)
+    if cached is None:
+        staff = Membership.objects.filter(organization=document.tenant, user=OuterRef("pk")).exclude(role=Role.MENTOR)
+        cached = document._document_staff = list(
+            User.objects.filter(Exists(staff))
+            .only("last_name", "first_name", "patronymic", "position", "gender", "name_forms")
+            .order_by("last_name", "first_name", "pk")
+        )
+    return cached
+
+
+def staff_with_position(document, *words) -> list:
+    """The school's staff whose position names one of ``words``, by name."""
+    return [user for user in school_staff(document) if any(word in (user.position or "").lower() for word in words)]

@@ -28,9 +28,9 @@ from .legal_basis import pupils_basis
 BLANK_PERSON = "____________________ (ФИО, должность)"
 
 
-def responsible_default(organization) -> str:
+def responsible_default(document) -> str:
     """Those responsible for the implementation, named where the school's staff has them."""
-    psychologists = staff_with_position(organization, "психолог")
+    psychologists = staff_with_position(document, "психолог")
     psychologist = who(psychologists[0]) if psychologists else "педагога-психолога"
     return (
         "- классных руководителей — за сбор запросов наставляемых и информирование обучающихся и их родителей "
@@ -40,10 +40,10 @@ def responsible_default(organization) -> str:
     )
 
 
-def material_default(organization) -> str:
+def material_default(document) -> str:
     """The person responsible for material support: the school's deputy for administration where the portal knows
     them, else a line to write the name on."""
-    deputies = staff_with_position(organization, "хозяйств", "ахр", "ахч")
+    deputies = staff_with_position(document, "хозяйств", "ахр", "ахч")
     return who(deputies[0]) if deputies else BLANK_PERSON
 
 
@@ -86,8 +86,8 @@ class ImplementationOrder(Kind):
                 "- формировать наставнические пары и группы;\n- контролировать реализацию программы и проводить "
                 "мониторинг;\n- вносить данные о количестве участников в формы статистической отчётности"
             ),
-            "responsible": responsible_default(organization),
-            "material": material_default(organization),
+            "responsible": responsible_default(document),
+            "material": material_default(document),
             "monitoring": "Проводить мониторинг эффективности программы наставничества два раза в год: "
             "промежуточный — в декабре, итоговый — по завершении программы.",
             "results": programme.expected_results

@@ -8,7 +8,16 @@ from core.inflection import organization_name
 
 from ..content import agreement_stamp, heading, paragraph, short_date, table
 from . import Block, Kind, kind
-from .common import approved_stamp, forms_of, lower_first, period, programme_problems, stages_of, subprogrammes_of
+from .common import (
+    approved_stamp,
+    forms_of,
+    lower_first,
+    period,
+    programme_problems,
+    school_staff,
+    stages_of,
+    subprogrammes_of,
+)
 
 
 def stage_dates(stage) -> str:
@@ -31,14 +40,11 @@ def activity_line(activity, today) -> str:
     return line
 
 
-def staff_by_name(organization) -> dict[str, object]:
+def staff_by_name(document) -> dict[str, object]:
     """The school's staff by the ways their names are written in a responsible column («Орлова М.С.», «М.С.
     Орлова», the full name)."""
-    from core.models import Membership
-
     names = {}
-    for membership in Membership.objects.filter(organization=organization).select_related("user"):
-        user = membership.user
+    for user in school_staff(document):
         initials = "".join(f"{part[0]}." for part in (user.first_name, user.patronymic) if part)
         for written in (user.full_name, user.initials_name, f"{initials} {user.last_name}"):
             names[written.replace(" ", "")] = user
@@ -137,7 +143,7 @@ class Roadmap(Kind):
     def build(self, document, texts):
         programme = document.programme
         today = document.dated or date.today()
-        staff = staff_by_name(document.tenant)
+        staff = staff_by_name(document)
         rows = []
         for stage in stages_of(programme):
             activities = stage.activities.all()  # in their order (stages_of)
