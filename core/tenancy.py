@@ -1,7 +1,8 @@
 """Tenancy: which school or municipality a request works in, and the scope every tenant query runs in.
 
 Every tenant query runs inside a django-scopes scope, entered through ``tenant_scope`` (or ``user_scope``
-for a person's own rows across their tenants) in these places only:
+for a person's own rows across their tenants, ``own_rows_scope`` for a tenant's own rows alone) in these places
+only:
 
 - ``TenantMiddleware``, for a request under ``/o/<school>/`` or ``/m/<municipality>/``;
 - ``core.tasks.TenantTask``, for a Celery task (it reloads the tenant from its id);
@@ -10,6 +11,8 @@ for a person's own rows across their tenants) in these places only:
   municipality (``/p/o/<school>/…``, ``/p/m/<municipality>/…``, no login): the scope of the one tenant named by
   the address, around a service that offers only what may be published;
 - ``core.views.notifications`` and the navbar's count (``user_scope``: the person's own notifications);
+- ``documents.kinds.legal_basis``, a school's order citing its department's approved order, a published act
+  (``own_rows_scope`` of the municipality: its own documents only);
 - management commands and the demo and dataset builders (``demo/``), and tests, through the same function.
 
 ``scopes_disabled()`` is used in the reviewed exceptions only: the Django admin for platform staff (below),
@@ -43,6 +46,12 @@ def tenant_scope(tenant: Organization | Municipality):
         return scope(organization=tenant.pk, tenant=tenant_key(tenant))
     school_ids = list(Organization.objects.filter(municipality=tenant).values_list("pk", flat=True))
     return scope(organization=school_ids, tenant=tenant_key(tenant))
+
+
+def own_rows_scope(tenant: Organization | Municipality):
+    """The scope of a tenant's own rows only (the ``tenant`` dimension; no school's rows): what reading a
+    municipality's own documents needs, without the query for its schools."""
+    return scope(organization=[], tenant=tenant_key(tenant))
 
 
 def user_scope(user, tenants=None):

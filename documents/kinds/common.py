@@ -1,7 +1,7 @@
 """The parts every school document shares: requisites, the director's signature, the stamp citing the approving
 order, points with sub-points, the checks of the data a programme document needs, and the default place of issue."""
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef
 
 from core.inflection import name_of, organization_name, position_in
 from mentoring.models import Stage, StageActivity
@@ -70,12 +70,21 @@ def programme_problems(document, *, stages_dated=False) -> list[str]:
 
 
 def stages_of(programme) -> list[Stage]:
-    """The programme's stages with their activities (two queries; cached on the programme)."""
+    """The programme's stages (one query; cached on the programme)."""
     cached = getattr(programme, "_document_stages", None)
     if cached is None:
-        activities = Prefetch("activities", queryset=StageActivity.objects.order_by("position", "pk"))
-        cached = list(Stage.objects.filter(programme=programme).prefetch_related(activities).order_by("number"))
-        programme._document_stages = cached
+        cached = programme._document_stages = list(Stage.objects.filter(programme=programme).order_by("number"))
+    return cached
+
+
+def activities_of(programme) -> dict[int, list[StageActivity]]:
+    """The activities of the programme's stages in their order, by stage id (one query; cached on the programme)."""
+    cached = getattr(programme, "_document_activities", None)
+    if cached is None:
+        cached = programme._document_activities = {}
+        activities = StageActivity.objects.filter(stage__programme=programme).order_by("stage_id", "position", "pk")
+        for activity in activities:
+            cached.setdefault(activity.stage_id, []).append(activity)
     return cached
 
 

@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from core.inflection import municipality_name, phrase
-from core.tenancy import tenant_scope
+from core.tenancy import own_rows_scope
 
 from ..content import short_date
 
@@ -53,7 +53,7 @@ def municipal_order_act(municipality, case: str = "nomn") -> str:
     from documents.models import Document
 
     frozen = (Document.Status.APPROVED, Document.Status.AGREED)
-    with tenant_scope(municipality):
+    with own_rows_scope(municipality):
         order = (
             Document.owned.filter(kind=MUNICIPAL_ORDER, status__in=frozen, number__gt="")
             .order_by("-dated", "-pk")

@@ -9,6 +9,7 @@ from core.inflection import organization_name
 from ..content import agreement_stamp, heading, paragraph, short_date, table
 from . import Block, Kind, kind
 from .common import (
+    activities_of,
     approved_stamp,
     forms_of,
     lower_first,
@@ -40,24 +41,41 @@ def activity_line(activity, today) -> str:
     return line
 
 
-def staff_by_name(document) -> dict[str, object]:
-    """The school's staff by the ways their names are written in a responsible column («Орлова М.С.», «М.С.
-    Орлова», the full name)."""
+def by_written_name(users) -> dict[str, object]:
+    """Users by the ways their names are written in a responsible column («Орлова М.С.», «М.С. Орлова», the
+    full name), spaces left out."""
     names = {}
-    for user in school_staff(document):
+    for user in users:
         initials = "".join(f"{part[0]}." for part in (user.first_name, user.patronymic) if part)
         for written in (user.full_name, user.initials_name, f"{initials} {user.last_name}"):
             names[written.replace(" ", "")] = user
     return names
 
 
-def with_positions(responsible: str, staff: dict) -> str:
+class StaffByName:
+    """Who a name in a responsible column is: the programme's curator (already loaded), else the school's staff,
+    read only when a name is not the curator's."""
+
+    def __init__(self, document):
+        self.document = document
+        curator = document.programme.curator
+        self.known = by_written_name([curator] if curator else [])
+        self.staff = None
+
+    def get(self, written: str):
+        key = written.replace(" ", "")
+        if key not in self.known and self.staff is None:
+            self.staff = by_written_name(school_staff(self.document))
+        return self.known.get(key) or (self.staff or {}).get(key)
+
+
+def with_positions(responsible: str, staff) -> str:
     """«Орлова М.С.» → «Заместитель директора по УВР Орлова М.С.» (seed 003's column): the position of each
-    named member of staff, where it is not written already."""
+    named member of staff (``staff.get(name)``), where it is not written already."""
     parts = []
     for part in (responsible or "").split(","):
         part = part.strip()
-        user = staff.get(part.replace(" ", ""))
+        user = staff.get(part) if part else None
         if user is not None and user.position and user.position.lower() not in part.lower():
             part = f"{lower_first(user.position)} {part}"
         if part:
@@ -109,7 +127,7 @@ class Roadmap(Kind):
         programme = document.programme
         stages = {stage.number: stage for stage in stages_of(programme)}
         curator = programme.curator
-        who = with_positions(curator.initials_name, {curator.initials_name.replace(" ", ""): curator})
+        who = with_positions(curator.initials_name, StaffByName(document))
 
         def during(*numbers) -> str:
             first, last = stages[numbers[0]], stages[numbers[-1]]
@@ -143,10 +161,11 @@ class Roadmap(Kind):
     def build(self, document, texts):
         programme = document.programme
         today = document.dated or date.today()
-        staff = staff_by_name(document)
+        staff = StaffByName(document)
         rows = []
+        activities_by_stage = activities_of(programme)
         for stage in stages_of(programme):
-            activities = stage.activities.all()  # in their order (stages_of)
+            activities = activities_by_stage.get(stage.pk, [])
             rows.append(
                 [
                     str(stage.number),
