@@ -19,8 +19,30 @@ from mentoring.models import (
     Stage,
     StageActivity,
 )
-from mentoring.services.people import with_consent_flags
 from mentoring.services.programmes import ACTIVE_MENTEE, INACTIVE_DAYS
+from mentoring.services.search import find_mentees
+
+# The mentee lists behind the numbers of stage 2: the working base without requests, minors without consent.
+WITHOUT_REQUESTS = {"requests": "missing", "active": "1"}
+WITHOUT_CONSENT = {"consent": "missing", "active": "1"}
+
+
+class Reason(str):
+    """Why a stage is not ready, as a sentence; a counted reason also names the list behind its number (by
+    URL name and query string, opened by those with ``capability``) so that the page can link the number."""
+
+    label: str = ""
+    count: int | None = None
+    url_name: str = ""
+    query: str = ""
+    capability: str = ""
+
+    @classmethod
+    def counted(cls, label, count, url_name="", query="", capability=Capability.READ_PERSON_CARDS):
+        reason = cls(f"{label}: {count}")
+        reason.label, reason.count, reason.url_name, reason.query = label, count, url_name, query
+        reason.capability = str(capability)
+        return reason
 
 
 @dataclass
@@ -29,15 +51,20 @@ class Readiness:
     reasons: list[str] = field(default_factory=list)
 
 
+def mentee_list_query(params: dict) -> str:
+    return "&".join(f"{name}={value}" for name, value in params.items())
+
+
 def stage_readiness(programme: Programme) -> dict[int, Readiness]:
-    """Whether each stage's work is done, judged from the data, and what is missing when it is not."""
+    """Whether each stage's work is done, judged from the data, and what is missing when it is not.
+
+    A counted reason counts the very list its number links to (``find_mentees``, ``inactive_pairs``)."""
     today = timezone.localdate()
-    mentees = with_consent_flags(Mentee.objects.filter(ACTIVE_MENTEE))
-    counts = mentees.aggregate(
-        total=Count("pk"),
-        without_requests=Count("pk", filter=Q(requests__isnull=True, requests_text="")),
-        without_consent=Count("pk", filter=Q(needs_consent=True)),
-    )
+    counts = {
+        "total": Mentee.objects.filter(ACTIVE_MENTEE).count(),
+        "without_requests": find_mentees(WITHOUT_REQUESTS, support_visible=False).count(),
+        "without_consent": find_mentees(WITHOUT_CONSENT, support_visible=False).count(),
+    }
     active_pairs = Pair.objects.filter(programme=programme, status=Pair.Status.ACTIVE)
     paired = PairMember.objects.filter(active=True, pair__programme=programme).values("mentee_id")
     unpaired = Mentee.objects.filter(ACTIVE_MENTEE, awaiting_mentor=False).exclude(pk__in=paired).count()
@@ -60,10 +87,20 @@ def stage_readiness(programme: Programme) -> dict[int, Readiness]:
         ),
         2: judge(
             (counts["total"] == 0, "в базе нет наставляемых"),
-            (counts["without_requests"] > 0, f"без запросов: {counts['without_requests']}"),
+            (
+                counts["without_requests"] > 0,
+                Reason.counted(
+                    "без запросов", counts["without_requests"], "mentee_list", mentee_list_query(WITHOUT_REQUESTS)
+                ),
+            ),
             (
                 counts["without_consent"] > 0,
-                f"несовершеннолетних без согласия представителя: {counts['without_consent']}",
+                Reason.counted(
+                    "несовершеннолетних без согласия представителя",
+                    counts["without_consent"],
+                    "mentee_list",
+                    mentee_list_query(WITHOUT_CONSENT),
+                ),
             ),
         ),
         3: judge(
@@ -81,7 +118,16 @@ def stage_readiness(programme: Programme) -> dict[int, Readiness]:
         6: judge(
             (not active_pairs.exists() and not programme.pairs.exists(), "нет работающих пар"),
             (pairs_without_plan > 0, f"пар без плана работы: {pairs_without_plan}"),
-            (inactive > 0, f"пар без встреч больше {INACTIVE_DAYS} дней: {inactive}"),
+            (
+                inactive > 0,
+                Reason.counted(
+                    f"пар без встреч больше {INACTIVE_DAYS} дней",
+                    inactive,
+                    "journal_list",
+                    f"programme={programme.pk}&inactive=1",
+                    Capability.READ_JOURNALS,
+                ),
+            ),
         ),
         7: judge(
             (not programme.pairs.exists(), "нет пар"),
