@@ -2,7 +2,7 @@
 sub-programmes. The stages' checklists live in ``views.stages``, the forms of mentoring in
 ``views.forms_of_mentoring``, mentor selection and the school of mentors in ``views.training``.
 
-Who reads what (shared/ROLES.md «programme, stages, checklists»): the director and the curator manage; the
+Who reads what (docs/roles.md: «programme, stages, checklists»): the director and the curator manage; the
 methodist and the observer read every programme; a user who is only a mentor in the school reads the
 programmes they take part in (selected for it, or the mentor of one of its pairs) — another programme is a
 404 for them. Files attached to checklists are school documents (orders, protocols that may list pupils):
