@@ -83,7 +83,7 @@ def test_a_completed_stage_tells_by_whom_and_when(world):
     first = progress[0]
     assert first.state == StageState.COMPLETED
     assert first.completed_by == world.users[Role.CURATOR]
-    assert first.completed_at.date() == timezone.localdate()
+    assert timezone.localtime(first.completed_at).date() == timezone.localdate()
     assert [item.completed_by for item in progress[1:]] == [None] * 6
     stage_page = world.client_for(world.users[Role.CURATOR]).get(
         reverse("stage_detail", kwargs={"org": world.school.slug, "pk": first.stage.pk})
