@@ -24,6 +24,8 @@ node_modules/.installed: package.json package-lock.json
 setup: $(BIN)/.installed node_modules/.installed
 	scripts/system-packages.sh
 
+# The seed prints the address to log in at and e-mails link to it: both follow HOST.
+run: export PORTAL_BASE_URL ?= http://$(HOST)
 run: setup
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo

@@ -227,18 +227,31 @@ CELERY_TIMEZONE = TIME_ZONE
 if env.str("EMAIL_URL", default=""):
     globals().update(env.email_url("EMAIL_URL"))
 else:
-    EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+    # One readable line per e-mail (recipient, subject, link) instead of raw messages with base64 headers.
+    EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="core.demo_mail.OneLineConsoleBackend")
     EMAIL_FILE_PATH = env.str("EMAIL_FILE_PATH", default=str(BASE_DIR / "var" / "mail"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="portal@mentoring.local")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Every record is printed once, by the root handler (Django's own "django" console handler would print it a
+# second time); a 403 is one line without its traceback.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"refusals_on_one_line": {"()": "core.server_log.RefusalsOnOneLine"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["refusals_on_one_line"]}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"axes": {"level": "WARNING"}, "weasyprint.progress": {"level": "WARNING"}},
+    "loggers": {
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "axes": {"level": "WARNING"},
+        "weasyprint.progress": {"level": "WARNING"},
+        "pymorphy3": {"level": "WARNING"},
+    },
 }
+if CELERY_TASK_ALWAYS_EAGER:
+    # Tasks run in the web process (the demo): no «Task … succeeded» line after each e-mail, and no warning
+    # about the in-memory broker's missing host name.
+    LOGGING["loggers"] |= {"celery.app.trace": {"level": "WARNING"}, "kombu.connection": {"level": "ERROR"}}
 
 # The address users reach the portal at, for links in e-mails sent by background tasks.
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")

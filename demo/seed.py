@@ -10,6 +10,7 @@ school). People come from ``random.Random`` with a fixed seed per school and are
 are counted back from today, so that ages and classes stay right whenever the demo is loaded.
 """
 
+from django.conf import settings
 from django.utils import timezone
 
 from core.models import Membership, Municipality, Organization, Region
@@ -58,7 +59,7 @@ def seed(stdout, style):
         seed_monitoring(seeder.organization, curator, today)
 
     def report():
-        stdout.write(style.SUCCESS("Демонстрационные данные готовы. Вход: http://127.0.0.1:8000/"))
+        stdout.write(style.SUCCESS(f"Демонстрационные данные готовы. Вход: {settings.PORTAL_BASE_URL.rstrip('/')}/"))
         stdout.write(f"Пароль у всех демо-пользователей: {DEMO_PASSWORD}")
         for role, tenant, email in rows:
             stdout.write(f"  {email:<28} {role:<45} {tenant}")

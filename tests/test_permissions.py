@@ -1,6 +1,6 @@
 """The permission matrix: every URL pattern × every role × own / other tenant.
 
-Expectations are written here from shared/ROLES.md, independently of ``core.roles.MATRIX``, so that a
+Expectations are written here from the agreed role matrix, independently of ``core.roles.MATRIX``, so that a
 change to the code's matrix that contradicts the document fails. A URL pattern missing from ``CASES``
 fails ``test_every_url_pattern_is_in_the_matrix``.
 """

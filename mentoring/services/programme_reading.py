@@ -1,13 +1,13 @@
-"""What the portal computes about a programme: stage readiness, overdue work, inactive pairs, the list and
-the timeline of the programme page.
+"""What the portal computes about a programme: stage readiness and state, overdue work, inactive pairs, the
+programme list.
 """
 
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.utils import timezone
 
+from core.models import AuditEntry
 from core.roles import Capability, has_capability
 from mentoring.models import (
     Mentee,
@@ -19,25 +19,47 @@ from mentoring.models import (
     Stage,
     StageActivity,
 )
-from mentoring.services.people import with_consent_flags
 from mentoring.services.programmes import ACTIVE_MENTEE, INACTIVE_DAYS
+from mentoring.services.search import find_mentees
+from mentoring.services.stage_state import Readiness, StageProgress, completed_stages, state_of
+
+# The mentee lists behind the numbers of stage 2: the working base without requests, minors without consent.
+WITHOUT_REQUESTS = {"requests": "missing", "active": "1"}
+WITHOUT_CONSENT = {"consent": "missing", "active": "1"}
 
 
-@dataclass
-class Readiness:
-    ready: bool
-    reasons: list[str] = field(default_factory=list)
+class Reason(str):
+    """Why a stage is not ready, as a sentence; a counted reason also names the list behind its number (by
+    URL name and query string, opened by those with ``capability``) so that the page can link the number."""
+
+    label: str = ""
+    count: int | None = None
+    url_name: str = ""
+    query: str = ""
+    capability: str = ""
+
+    @classmethod
+    def counted(cls, label, count, url_name="", query="", capability=Capability.READ_PERSON_CARDS):
+        reason = cls(f"{label}: {count}")
+        reason.label, reason.count, reason.url_name, reason.query = label, count, url_name, query
+        reason.capability = str(capability)
+        return reason
+
+
+def mentee_list_query(params: dict) -> str:
+    return "&".join(f"{name}={value}" for name, value in params.items())
 
 
 def stage_readiness(programme: Programme) -> dict[int, Readiness]:
-    """Whether each stage's work is done, judged from the data, and what is missing when it is not."""
+    """Whether each stage's work is done, judged from the data, and what is missing when it is not.
+
+    A counted reason counts the very list its number links to (``find_mentees``, ``inactive_pairs``)."""
     today = timezone.localdate()
-    mentees = with_consent_flags(Mentee.objects.filter(ACTIVE_MENTEE))
-    counts = mentees.aggregate(
-        total=Count("pk"),
-        without_requests=Count("pk", filter=Q(requests__isnull=True, requests_text="")),
-        without_consent=Count("pk", filter=Q(needs_consent=True)),
-    )
+    counts = {
+        "total": Mentee.objects.filter(ACTIVE_MENTEE).count(),
+        "without_requests": find_mentees(WITHOUT_REQUESTS, support_visible=False).count(),
+        "without_consent": find_mentees(WITHOUT_CONSENT, support_visible=False).count(),
+    }
     active_pairs = Pair.objects.filter(programme=programme, status=Pair.Status.ACTIVE)
     paired = PairMember.objects.filter(active=True, pair__programme=programme).values("mentee_id")
     unpaired = Mentee.objects.filter(ACTIVE_MENTEE, awaiting_mentor=False).exclude(pk__in=paired).count()
@@ -60,10 +82,20 @@ def stage_readiness(programme: Programme) -> dict[int, Readiness]:
         ),
         2: judge(
             (counts["total"] == 0, "в базе нет наставляемых"),
-            (counts["without_requests"] > 0, f"без запросов: {counts['without_requests']}"),
+            (
+                counts["without_requests"] > 0,
+                Reason.counted(
+                    "без запросов", counts["without_requests"], "mentee_list", mentee_list_query(WITHOUT_REQUESTS)
+                ),
+            ),
             (
                 counts["without_consent"] > 0,
-                f"несовершеннолетних без согласия представителя: {counts['without_consent']}",
+                Reason.counted(
+                    "несовершеннолетних без согласия представителя",
+                    counts["without_consent"],
+                    "mentee_list",
+                    mentee_list_query(WITHOUT_CONSENT),
+                ),
             ),
         ),
         3: judge(
@@ -81,7 +113,16 @@ def stage_readiness(programme: Programme) -> dict[int, Readiness]:
         6: judge(
             (not active_pairs.exists() and not programme.pairs.exists(), "нет работающих пар"),
             (pairs_without_plan > 0, f"пар без плана работы: {pairs_without_plan}"),
-            (inactive > 0, f"пар без встреч больше {INACTIVE_DAYS} дней: {inactive}"),
+            (
+                inactive > 0,
+                Reason.counted(
+                    f"пар без встреч больше {INACTIVE_DAYS} дней",
+                    inactive,
+                    "journal_list",
+                    f"programme={programme.pk}&inactive=1",
+                    Capability.READ_JOURNALS,
+                ),
+            ),
         ),
         7: judge(
             (not programme.pairs.exists(), "нет пар"),
@@ -130,7 +171,7 @@ def programme_list(programmes, today=None):
     return (
         programmes.select_related("curator")
         .annotate(
-            stages_done=Count("stages", filter=Q(stages__status=Stage.Status.DONE), distinct=True),
+            stages_done=Count("stages", filter=completed_stages("stages__"), distinct=True),
             overdue_count=Count(
                 "stages__activities",
                 filter=Q(stages__activities__done_on__isnull=True, stages__activities__due_on__lt=today),
@@ -141,82 +182,51 @@ def programme_list(programmes, today=None):
     )
 
 
-MONTH_NAMES = ("янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек")
-
-
-@dataclass
-class Month:
-    first_day: date
-    last_day: date
-    is_current: bool
-
-    @property
-    def label(self):
-        return f"{MONTH_NAMES[self.first_day.month - 1]} {self.first_day:%y}"
-
-
-def months_of(starts_on: date, ends_on: date, today: date) -> list[Month]:
-    months = []
-    first = starts_on.replace(day=1)
-    while first <= ends_on:
-        following = (first + timedelta(days=32)).replace(day=1)
-        last = following - timedelta(days=1)
-        months.append(Month(first, last, first <= today <= last))
-        first = following
-    return months
-
-
-@dataclass
-class StageOverview:
-    """A stage as the programme page shows it: dates on the timeline, progress, readiness, what is overdue."""
-
-    stage: Stage
-    readiness: Readiness
-    activities: list
-    overdue: list
-    late: bool
-    cells: list  # per month of the programme: (the stage's state if it runs then, else "", is it this month)
-
-    @property
-    def done_count(self):
-        return sum(1 for activity in self.activities if activity.done_on)
-
-    @property
-    def state(self):
-        """The colour of the stage on the timeline: done, late (its end has passed), in progress or planned."""
-        if self.stage.status == Stage.Status.DONE:
-            return "done"
-        if self.late or self.overdue:
-            return "late"
-        return self.stage.status
-
-
-def is_overdue(activity: StageActivity, today: date) -> bool:
-    return activity.done_on is None and activity.due_on is not None and activity.due_on < today
-
-
-def covers(stage: Stage, month: Month) -> bool:
-    if stage.starts_on is None or stage.ends_on is None:
-        return False
-    return stage.starts_on <= month.last_day and stage.ends_on >= month.first_day
-
-
-def programme_overview(programme: Programme, today=None) -> tuple[list[Month], list[StageOverview]]:
-    """The months of the programme and its stages with their timeline cells, in a fixed number of queries."""
-    today = today or timezone.localdate()
-    months = months_of(programme.starts_on, programme.ends_on, today)
-    readiness = stage_readiness(programme)
-    overview = []
-    for stage in programme.stages.prefetch_related("activities").order_by("number"):
-        activities = list(stage.activities.all())
-        item = StageOverview(
-            stage=stage,
-            readiness=readiness[stage.number],
-            activities=activities,
-            overdue=[activity for activity in activities if is_overdue(activity, today)],
-            late=stage.status != Stage.Status.DONE and stage.ends_on is not None and stage.ends_on < today,
-            cells=[],
+def completions(stages: list[Stage]) -> dict[int, AuditEntry]:
+    """The audit entry that last marked each completed stage «завершён» (one query)."""
+    done = [stage for stage in stages if stage.status == Stage.Status.DONE]
+    if not done:
+        return {}
+    field = str(Stage._meta.get_field("status").verbose_name)
+    entries = (
+        AuditEntry.objects.filter(
+            action="stage.updated",
+            object_type=Stage._meta.label_lower,
+            object_id__in=[str(stage.pk) for stage in done],
         )
-        item.cells = [(item.state if covers(stage, month) else "", month.is_current) for month in months]
-        overview.append(item)
-    return months, overview
+        .select_related("actor")
+        .order_by("created_at", "pk")
+    )
+    found = {}
+    for entry in entries:
+        change = entry.changes.get(field)
+        if change and change[-1] == Stage.Status.DONE.label:
+            found[int(entry.object_id)] = entry
+    return found
+
+
+def programme_progress(programme: Programme, stages: list[Stage] | None = None, today=None) -> list[StageProgress]:
+    """Every stage of ``programme`` (or the given, already fetched ``stages``) with its state, in a fixed
+    number of queries."""
+    today = today or timezone.localdate()
+    stages = stages if stages is not None else list(programme.stages.order_by("number"))
+    readiness = stage_readiness(programme)
+    marked = completions(stages)
+    progress = []
+    for stage in stages:
+        entry = marked.get(stage.pk)
+        progress.append(
+            StageProgress(
+                stage=stage,
+                state=state_of(stage, readiness[stage.number], today),
+                readiness=readiness[stage.number],
+                completed_by=entry.actor if entry else None,
+                completed_at=entry.created_at if entry else None,
+            )
+        )
+    return progress
+
+
+def stage_progress(stage: Stage, today=None) -> StageProgress:
+    """One stage's state (its readiness is judged with the whole programme's data)."""
+    return programme_progress(stage.programme, [stage], today)[0]

@@ -4,7 +4,8 @@ from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from core.audit import changes_between, log_action, snapshot
@@ -77,6 +78,15 @@ def current_programme():
     today = timezone.localdate()
     programmes = Programme.objects.order_by("-starts_on", "-pk")
     return programmes.filter(starts_on__lte=today, ends_on__gte=today).first() or programmes.first()
+
+
+def current_programme_pk(organization):
+    """``current_programme`` as an SQL expression for many schools at once: the pk of the programme of
+    ``organization`` (an ``OuterRef``) running today, else of its latest one."""
+    today = timezone.localdate()
+    programmes = Programme.objects.filter(organization=organization).order_by("-starts_on", "-pk")
+    running = programmes.filter(starts_on__lte=today, ends_on__gte=today)
+    return Coalesce(Subquery(running.values("pk")[:1]), Subquery(programmes.values("pk")[:1]))
 
 
 def period_text(starts_on: date, ends_on: date) -> str:

@@ -5,8 +5,9 @@ from django.db.models import Q
 
 from mentoring.models import Mentee, Mentor, SupportCategory
 from mentoring.services.people import with_consent_flags
+from mentoring.services.programmes import ACTIVE_MENTEE
 
-MENTEE_FILTERS = ("q", "category", "status", "tag", "consent", "support")
+MENTEE_FILTERS = ("q", "category", "status", "tag", "consent", "requests", "active", "support")
 MENTOR_FILTERS = ("q", "category", "status", "tag", "training", "partner")
 
 
@@ -31,6 +32,10 @@ def find_mentees(params, *, support_visible: bool):
         mentees = mentees.filter(requests__pk=int(tag))
     if params.get("consent") == "missing":
         mentees = mentees.filter(needs_consent=True)
+    if params.get("requests") == "missing":
+        mentees = mentees.filter(requests__isnull=True, requests_text="")
+    if params.get("active") == "1":  # the working base: in the base or in a pair, not anonymised
+        mentees = mentees.filter(ACTIVE_MENTEE)
     if support_visible and (support := params.get("support")) in SupportCategory.values:
         if connection.features.supports_json_field_contains:
             mentees = mentees.filter(support_categories__contains=[support])

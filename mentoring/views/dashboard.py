@@ -11,8 +11,9 @@ from core.roles import Capability, has_capability
 from mentoring.models import Programme
 from mentoring.services.dashboard import Figure, programme_figures
 from mentoring.services.journal import members_prefetch
-from mentoring.services.programme_reading import inactive_pairs, overdue_activities, stage_readiness
+from mentoring.services.programme_reading import inactive_pairs, overdue_activities, programme_progress
 from mentoring.services.programmes import current_programme
+from mentoring.services.stage_state import completed_count
 
 LISTED = 10  # overdue activities and inactive pairs shown on the page; the rest behind "all"
 
@@ -61,13 +62,13 @@ def dashboard_context(request) -> dict:
             "programme": None,
             "programme_create_url": school_url(school, "programme_create"),
         }
-    readiness = stage_readiness(programme)
-    stages = [(stage, readiness[stage.number], stage_url(school, stage.pk)) for stage in programme.stages.all()]
+    progress = programme_progress(programme)
+    stages = [(item, stage_url(school, item.stage.pk)) for item in progress]
     context = {
         "programme": programme,
         "programme_url": school_url(school, "programme_detail", kwargs={"pk": programme.pk}),
         "stages": stages,
-        "stages_ready": sum(1 for _, ready, _ in stages if ready.ready),
+        "stages_completed": completed_count(progress),
         "figure_groups": linked_figures(school, programme_figures(programme), roles),
     }
     if has_capability(roles, Capability.MANAGE_PROGRAMME):

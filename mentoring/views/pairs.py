@@ -2,7 +2,7 @@
 unpaired mentees and free mentors. Matching suggestions live in ``views.matching``, the completion of
 mentoring (stage 7) in ``views.completion``.
 
-Who may do what (shared/ROLES.md): the director and the curator form and close pairs, accept the matching and
+Who may do what (docs/roles.md): the director and the curator form and close pairs, accept the matching and
 keep the plans; the methodist reads pairs and plans (their names are card data: ``READ_PERSON_CARDS``); a
 mentor sees their own pairs on the journal pages (``views.journal``). Completion — nominations and the base of
 best practices — is programme work of the director and the curator; every school role reads the cases that

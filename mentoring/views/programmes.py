@@ -2,7 +2,7 @@
 sub-programmes. The stages' checklists live in ``views.stages``, the forms of mentoring in
 ``views.forms_of_mentoring``, mentor selection and the school of mentors in ``views.training``.
 
-Who reads what (shared/ROLES.md «programme, stages, checklists»): the director and the curator manage; the
+Who reads what (docs/roles.md: «programme, stages, checklists»): the director and the curator manage; the
 methodist and the observer read every programme; a user who is only a mentor in the school reads the
 programmes they take part in (selected for it, or the mentor of one of its pairs) — another programme is a
 404 for them. Files attached to checklists are school documents (orders, protocols that may list pupils):
@@ -29,8 +29,9 @@ from mentoring.models import (
     ProgrammeMentor,
     SubProgramme,
 )
-from mentoring.services import programme_reading, subprogrammes
+from mentoring.services import programme_reading, subprogrammes, timeline
 from mentoring.services import programmes as service
+from mentoring.services.stage_state import completed_count
 from mentoring.views.form_page import FormPageView, url
 
 
@@ -97,12 +98,13 @@ class ProgrammeDetailView(ProgrammeMixin, TemplateView):
     def get_context_data(self, **kwargs):
         programme = self.programme
         roles = self.request.roles
-        months, stages = programme_reading.programme_overview(programme)
+        months, stages = timeline.programme_overview(programme)
         selected = ProgrammeMentor.objects.filter(programme=programme)
         return super().get_context_data(
             programme=programme,
             months=months,
             stages=stages,
+            stages_completed=completed_count([item.progress for item in stages]),
             subprogrammes=programme.subprogrammes.all(),
             forms=programme.forms.all(),
             selected_count=selected.count(),

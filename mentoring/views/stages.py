@@ -25,7 +25,7 @@ from mentoring.models import (
     Stage,
     StageActivity,
 )
-from mentoring.services import programme_reading
+from mentoring.services import programme_reading, stage_state, timeline
 from mentoring.services import stages as stage_service
 from mentoring.views.form_page import FormPageView, url
 from mentoring.views.programmes import readable_programmes
@@ -47,14 +47,16 @@ class StageDetailView(StageMixin, TemplateView):
         today = timezone.localdate()
         activities = list(stage.activities.select_related("done_by"))
         for activity in activities:
-            activity.overdue = programme_reading.is_overdue(activity, today)
+            activity.overdue = timeline.is_overdue(activity, today)
         roles = self.request.roles
+        progress = programme_reading.stage_progress(stage, today)
         context = {
             "stage": stage,
             "programme": stage.programme,
             "activities": activities,
-            "readiness": programme_reading.stage_readiness(stage.programme)[stage.number],
-            "late": stage.status != Stage.Status.DONE and stage.ends_on and stage.ends_on < today,
+            "progress": progress,
+            "readiness": progress.readiness,
+            "late": progress.state == stage_state.StageState.LATE,
             "today": today,
             "can_manage": has_capability(roles, Capability.MANAGE_PROGRAMME),
             "can_read_files": has_capability(roles, Capability.READ_SCHOOL_DOCUMENTS),

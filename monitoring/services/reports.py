@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Avg, Count, Max, OuterRef, Q, Subquery, Sum
+from django.db.models import Avg, Count, Max, OuterRef, Q, Sum
 
 from core.models import Municipality, Organization
 from documents.services import roadmap_statuses
@@ -17,6 +17,8 @@ from mentoring.models import (
     Programme,
     Stage,
 )
+from mentoring.services.programmes import current_programme_pk
+from mentoring.services.stage_state import completed_stages
 from monitoring import charts
 from monitoring.models import Answer, Invitation, Question, Swot
 from monitoring.models.questionnaires import Respondent, WaveKind
@@ -252,14 +254,13 @@ def municipal_summary(municipality: Municipality, on: date, progress=None) -> di
     steps = 5
     if progress:
         progress(0, steps)
-    latest = Programme.objects.filter(organization=OuterRef("organization")).order_by("-starts_on", "-pk")
-    current = Programme.objects.filter(organization__in=ids, pk=Subquery(latest.values("pk")[:1]))
+    current = Programme.objects.filter(organization__in=ids, pk=current_programme_pk(OuterRef("organization")))
     for pk, title in current.values_list("organization", "title"):
         rows[pk].programme_title = title
     stages = (
         Stage.objects.filter(programme__in=current.values("pk"))
         .values("organization")
-        .annotate(total=Count("pk"), done=Count("pk", filter=Q(status=Stage.Status.DONE)))
+        .annotate(total=Count("pk"), done=Count("pk", filter=completed_stages()))
         .order_by()
     )
     for row in stages:

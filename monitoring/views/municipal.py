@@ -10,6 +10,10 @@ from django.views.generic import TemplateView, View
 from core.jobs import files
 from core.models import Organization
 from core.roles import Capability, has_capability
+from core.tenancy import tenant_scope
+from mentoring.services.programme_reading import programme_progress
+from mentoring.services.programmes import current_programme
+from mentoring.services.stage_state import completed_count
 from monitoring import charts
 from monitoring.models.indicators import MEASURES
 from monitoring.services import indicators as ind
@@ -91,8 +95,14 @@ class MunicipalSchoolView(TemplateView):
         values = ind.values_of(table, ind.indicators(ind.Indicator.Level.SCHOOL), ind.plans_for(today.year))
         series = ind.trends([school.pk])
         names = {indicator.code: indicator.short_name for indicator in ind.indicators()}
+        with tenant_scope(school):  # the stages as the school's home shows them (aggregates only)
+            programme = current_programme()
+            progress = programme_progress(programme) if programme else []
         return super().get_context_data(
             school=school,
+            programme=programme,
+            stages=progress,
+            stages_completed=completed_count(progress),
             values=values,
             measures=[(MEASURES[name], count) for name, count in table.items()],
             indicator_chart=indicator_chart(values),

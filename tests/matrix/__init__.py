@@ -1,6 +1,6 @@
 """The permission matrix's vocabulary, and its cases per feature area (merged by tests/test_permissions.py).
 
-Expectations come from shared/ROLES.md, independently of ``core.roles.MATRIX``.
+Expectations come from the agreed role matrix, independently of ``core.roles.MATRIX``.
 """
 
 from dataclasses import dataclass, field

@@ -1,4 +1,4 @@
-"""Permission-matrix cases of documents (shared/ROLES.md: read a school's documents — approved versions; draft,
+"""Permission-matrix cases of documents (the agreed role matrix: read a school's documents — approved versions; draft,
 edit, send — director and curator; approve — director; agree / return a school's roadmap — municipal
 coordinator and specialist; municipal documents: draft — both, approve — coordinator). The site's «Наставничество»
 section: its settings — the director (a school), the municipal coordinator (a municipality); the section itself

@@ -1,6 +1,6 @@
 """Permission-matrix cases of the programmes pages (merged into tests/test_permissions.py CASES).
 
-From shared/ROLES.md: «programme, stages, checklists» — director and curator manage; methodist and observer
+From the agreed role matrix: «programme, stages, checklists» — director and curator manage; methodist and observer
 read; a mentor reads their own programme (the fixture mentor account is selected for the fixture programme,
 so it reads it; tests/test_programmes.py checks that another programme is a 404 for a mentor).
 Files attached to checklists are school documents: «read a school's documents» (not the mentor).
