@@ -5,7 +5,7 @@ A content is a dict::
 
     {
       "requisites": {"issuer": [lines], "kind": "ПРИКАЗ", "date": "01.09.2026", "number": "12", "place": "…"},
-      "stamps": [{"label": "УТВЕРЖДАЮ", "lines": [...]}],   # top right, ГОСТ Р 7.0.97 approval marks
+      "stamps": [{"label": "УТВЕРЖДЕНО", "lines": [...]}],  # top right, ГОСТ Р 7.0.97 approval marks
       "title_page": False,                                  # stamps and title alone on the first page
       "landscape": False,                                   # landscape pages (a wide table)
       "kind_title": "ПОЛОЖЕНИЕ",                            # a document's kind above its title (no requisites)
@@ -119,13 +119,6 @@ def initials_surname(full_name: str) -> str:
         return full_name
     surname, *names = parts
     return "".join(f"{name[0]}." for name in names) + " " + surname
-
-
-def approval_stamp(position: str, organization: str, name: str, dated: date | None, number: str) -> dict:
-    """«УТВЕРЖДАЮ» with the approver's position, signature line and the order that approved it."""
-    lines = [position, organization, f"_____________ {initials_surname(name) if name else '______________'}"]
-    lines.append(f"Приказ от {short_date(dated)} № {number or BLANK_NUMBER}" if dated else BLANK_DATE)
-    return {"label": "УТВЕРЖДАЮ", "lines": lines}
 
 
 def order_stamp(label: str, issuer: str, dated: date | None, number: str) -> dict:
