@@ -2,6 +2,7 @@
 is truly optimal on small cases, respects capacities and every hard rule, explains whom it could not place,
 and copes with a school of 600 unpaired mentees and 150 mentors."""
 
+import dataclasses
 import itertools
 import random
 from datetime import date
@@ -18,6 +19,7 @@ from mentoring.services.pair_rules import (
     grade,
     mentee_refusal_codes,
     mentee_refusals,
+    mentor_refusal_codes,
     mentor_refusals,
     refusals,
 )
@@ -366,3 +368,56 @@ def test_six_hundred_mentees_and_a_hundred_and_fifty_mentors():
     assert optimal.total >= greedy.total - EPSILON
     assert len(optimal.suggestions) > 300
     assert all(reason for reason in optimal.unmatched.values())
+
+
+# The arrays that score thousands of combinations at once agree with the rules and the fit of one combination.
+
+
+def with_classes(people, rng):
+    """Some people known by class only (no birth date), as schools often record pupils."""
+    return [
+        dataclasses.replace(person, birth_date=None, group=f"{rng.randint(1, 11)}{rng.choice('АБВ')}")
+        if rng.random() < 0.3
+        else person
+        for person in people
+    ]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_array_scoring_equals_the_rules_and_the_fit_of_each_combination(seed):
+    rng = random.Random(seed)
+    mentors, mentees = generated(120, 40, seed=seed)
+    mentors, mentees = with_classes(mentors, rng), with_classes(mentees, rng)
+    options, why_not = matching.best_options(mentors, mentees, ALL_FORMS)
+    expected = {}
+    for one in mentees:
+        for other in mentors:
+            best = None
+            for form in ALL_FORMS:
+                if mentor_refusal_codes(other, form, 1) or mentee_refusal_codes(other, one, form):
+                    continue
+                score = matching.fit_score(other, one, form)
+                if best is None or score > best[0]:
+                    best = (score, form.id)
+            if best:
+                expected[(one.id, other.id)] = best
+    assert options.keys() == expected.keys()
+    for key, (score, form_id) in expected.items():
+        assert options[key][0] == pytest.approx(score, abs=1e-12)
+        assert options[key][1] == form_id
+    assert set(why_not) == {one.id for one in mentees} - {mentee_id for mentee_id, _ in expected}
+
+
+def test_the_candidate_set_keeps_the_optimum_of_six_hundred_mentees():
+    mentors, mentees = generated(600, 150, seed=600)
+    exact = matching.optimal(mentors, mentees, ALL_FORMS, top=None)
+    sparse = matching.optimal(mentors, mentees, ALL_FORMS)
+    assert_valid(sparse, mentors, mentees, ALL_FORMS)
+    assert sparse.total >= exact.total * 0.999
+
+
+def test_few_candidates_per_mentee_still_give_a_valid_assignment():
+    mentors, mentees = generated(200, 60, seed=7)
+    narrow = matching.optimal(mentors, mentees, ALL_FORMS, top=2)
+    assert_valid(narrow, mentors, mentees, ALL_FORMS)
+    assert narrow.total <= matching.optimal(mentors, mentees, ALL_FORMS, top=None).total + EPSILON
