@@ -67,10 +67,40 @@ def form_facts(forms) -> dict[int, FormFacts]:
     }
 
 
+def full_name(last_name: str, first_name: str, patronymic: str) -> str:
+    return " ".join(part for part in (last_name, first_name, patronymic) if part)
+
+
+def _related(rows, owner: str, other: str, ids) -> dict[int, set]:
+    """``{owner id: {other ids}}`` of ``rows`` (a queryset, such as a many-to-many table's), for ``ids``."""
+    related: dict[int, set] = {}
+    for owner_id, other_id in rows.filter(**{f"{owner}__in": ids}).values_list(owner, other):
+        related.setdefault(owner_id, set()).add(other_id)
+    return related
+
+
+MENTOR_FACT_FIELDS = (
+    "pk", "last_name", "first_name", "patronymic", "category", "birth_date", "status", "anonymized_at",
+    "consent_number", "consent_date", "capacity", "position",
+)  # fmt: skip
+MENTEE_FACT_FIELDS = (
+    "pk",
+    "last_name",
+    "first_name",
+    "patronymic",
+    "category",
+    "birth_date",
+    "status",
+    "anonymized_at",
+    "group",
+)
+
+
 def mentor_facts(programme, mentors, today: date) -> dict[int, MentorFacts]:
-    """Facts of ``mentors`` (a queryset) for ``programme``, in a fixed number of queries."""
-    mentors = list(mentors.prefetch_related("children", "competencies"))
-    ids = [mentor.pk for mentor in mentors]
+    """Facts of ``mentors`` (a queryset) for ``programme``, in a fixed number of plain queries (values, not
+    model instances: a school may have thousands)."""
+    rows = list(mentors.values_list(*MENTOR_FACT_FIELDS))
+    ids = [row[0] for row in rows]
     selected = set(
         ProgrammeMentor.objects.filter(programme=programme, mentor_id__in=ids).values_list("mentor_id", flat=True)
     )
@@ -79,58 +109,60 @@ def mentor_facts(programme, mentors, today: date) -> dict[int, MentorFacts]:
         "pair__mentor_id", flat=True
     ):
         load[mentor_id] = load.get(mentor_id, 0) + 1
+    children = _related(Mentor.children.through.objects, "mentor_id", "mentee_id", ids)
+    competencies = _related(Mentor.competencies.through.objects, "mentor_id", "tag_id", ids)
     facts = {}
-    for mentor in mentors:
-        facts[mentor.pk] = MentorFacts(
-            id=mentor.pk,
-            name=mentor.full_name,
-            category=mentor.category,
-            birth_date=mentor.birth_date,
-            active=mentor.status == Mentor.Status.ACTIVE and mentor.anonymized_at is None,
-            selected=mentor.pk in selected,
-            consent_missing=mentor.needs_written_consent and not mentor.has_written_consent,
-            free_places=mentor.capacity - load.get(mentor.pk, 0),
-            children=frozenset(child.pk for child in mentor.children.all()),
-            competencies=frozenset(tag.pk for tag in mentor.competencies.all()),
-            capacity=mentor.capacity,
-            group=mentor.position if mentor.category == Mentor.Category.PUPIL else "",
+    for pk, last, first, middle, category, born, status, anonymized, number, signed, capacity, position in rows:
+        age = age_on(born, today)
+        adult = age is None or age >= ADULT_AGE
+        needs_consent = category in (Mentor.Category.TEACHER, Mentor.Category.EMPLOYEE) or adult
+        facts[pk] = MentorFacts(
+            id=pk,
+            name=full_name(last, first, middle),
+            category=category,
+            birth_date=born,
+            active=status == Mentor.Status.ACTIVE and anonymized is None,
+            selected=pk in selected,
+            consent_missing=needs_consent and not (number and signed),
+            free_places=capacity - load.get(pk, 0),
+            children=frozenset(children.get(pk, ())),
+            competencies=frozenset(competencies.get(pk, ())),
+            capacity=capacity,
+            group=position if category == Mentor.Category.PUPIL else "",
         )
     return facts
 
 
 def mentee_facts(mentees, today: date) -> dict[int, MenteeFacts]:
-    """Facts of ``mentees`` (a queryset), in a fixed number of queries.
+    """Facts of ``mentees`` (a queryset), in a fixed number of plain queries.
 
     A minor needs a valid personal-data consent given by a legal representative (152-ФЗ); an adult, a valid
     consent given by themselves or by a representative."""
-    mentees = list(mentees.prefetch_related("requests"))
-    ids = [mentee.pk for mentee in mentees]
+    rows = list(mentees.values_list(*MENTEE_FACT_FIELDS))
+    ids = [row[0] for row in rows]
     consents = Consent.objects.filter(
         mentee_id__in=ids, purpose=Consent.Purpose.PERSONAL_DATA, withdrawn_at__isnull=True
     ).values_list("mentee_id", "given_by_relation")
     own, representative = set(), set()
     for mentee_id, relation in consents:
         (representative if relation else own).add(mentee_id)
-    forms: dict[int, set] = {}
-    for mentee_id, form_id in PairMember.objects.filter(active=True, mentee_id__in=ids).values_list(
-        "mentee_id", "form_id"
-    ):
-        forms.setdefault(mentee_id, set()).add(form_id)
+    forms = _related(PairMember.objects.filter(active=True), "mentee_id", "form_id", ids)
+    requests = _related(Mentee.requests.through.objects, "mentee_id", "tag_id", ids)
     facts = {}
-    for mentee in mentees:
-        age = age_on(mentee.birth_date, today)
+    for pk, last, first, middle, category, born, status, anonymized, group in rows:
+        age = age_on(born, today)
         minor = age is not None and age < ADULT_AGE
-        has_consent = mentee.pk in representative if minor else mentee.pk in representative | own
-        facts[mentee.pk] = MenteeFacts(
-            id=mentee.pk,
-            name=mentee.full_name,
-            category=mentee.category,
-            birth_date=mentee.birth_date,
-            active=mentee.status in (Mentee.Status.IN_BASE, Mentee.Status.IN_PAIR) and mentee.anonymized_at is None,
+        has_consent = pk in representative if minor else pk in representative | own
+        facts[pk] = MenteeFacts(
+            id=pk,
+            name=full_name(last, first, middle),
+            category=category,
+            birth_date=born,
+            active=status in (Mentee.Status.IN_BASE, Mentee.Status.IN_PAIR) and anonymized is None,
             consent_missing=not has_consent,
-            active_forms=forms.get(mentee.pk, set()),
-            requests=frozenset(tag.pk for tag in mentee.requests.all()),
-            group=mentee.group,
+            active_forms=forms.get(pk, set()),
+            requests=frozenset(requests.get(pk, ())),
+            group=group,
             minor=minor,
         )
     return facts
