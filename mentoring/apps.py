@@ -9,6 +9,6 @@ class MentoringConfig(AppConfig):
         from core.audit import register_actions
 
         from .audit_actions import AUDIT_ACTIONS
-        from .services import exports, imports  # noqa: F401 - they register their renderers and job kinds
+        from .services import exports, imports, matching  # noqa: F401 - they register their renderers and job kinds
 
         register_actions(AUDIT_ACTIONS)

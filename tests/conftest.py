@@ -208,8 +208,12 @@ def fill_programme(school, people, users):
     )  # fmt: skip
     meeting.present.add(mentee)
     stage = programme.stages.get(number=1)
+    matching_run = Job(user=curator, kind="matching", params={"programme": programme.pk}, status=Job.Status.READY)
+    matching_run.tenant = school
+    matching_run.save()
     people.update(
         programme=programme,
+        matching_run=matching_run,
         form=forms["teacher-pupil"],
         stage=stage,
         activity=stage.activities.first(),

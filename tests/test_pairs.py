@@ -629,17 +629,32 @@ def test_without_a_programme_the_pages_say_so_and_link_to_creating_one(world, cu
 # Matching.
 
 
-def test_the_matching_page_proposes_and_the_curator_accepts_one(world, curator, running_programme):
+def matching_page(client, world, capture, **params) -> str:
+    """The matching page once its run (started by the first visit, after the commit) has been computed."""
+    with capture(execute=True):
+        client.get(url(world, "matching"), params)
+    return client.get(url(world, "matching"), params).content.decode()
+
+
+def test_the_matching_page_proposes_and_the_curator_accepts_one(
+    world, curator, running_programme, django_capture_on_commit_callbacks
+):
     mentee = add_mentee(world, "Белов")
     with in_school(world):
         mentee.requests.add(people(world)["tag"])
-    page = curator.get(url(world, "matching")).content.decode()
+    page = matching_page(curator, world, django_capture_on_commit_callbacks)
     assert "Белов Олег" in page and "Сидорова Мария Павловна" in page
     assert "общие запросы: Адаптация в коллективе" in page
     assert 'data-testid="suggestion"' in page
     data = {"mentee": mentee.pk, "mentor": people(world)["mentor"].pk, "form": school_forms(world)["teacher-pupil"].pk}
     response = curator.post(url(world, "matching_accept"), {**data, "score": "0.96"}, follow=True)
-    assert "Пара сформирована: Белов Олег." in response.content.decode()
+    formed = response.content.decode()
+    assert "Пара сформирована: Белов Олег." in formed
+    with in_school(world):
+        new_pair = Pair.objects.get(members__mentee=mentee)
+    assert f'href="{new_pair.get_absolute_url()}" class="alert-link">Открыть пару</a>' in formed
+    assert url(world, "plan_item_create", pk=new_pair.pk) in formed
+    assert 'data-testid="no-suggestions"' in formed  # the accepted proposal is gone, and no new run was needed
     with in_school(world):
         pair = Pair.objects.get(members__mentee=mentee)
         assert pair.match_score == 0.96
@@ -670,9 +685,11 @@ def test_accept_all_reports_how_many_were_formed_and_why_others_were_not(world, 
     assert "Нет предложений, которые можно принять." in empty
 
 
-def test_the_unplaced_are_listed_with_the_reason_and_can_be_marked(world, curator, running_programme):
+def test_the_unplaced_are_listed_with_the_reason_and_can_be_marked(
+    world, curator, running_programme, django_capture_on_commit_callbacks
+):
     no_consent = add_mentee(world, "Белов", consent=None)
-    page = curator.get(url(world, "matching")).content.decode()
+    page = matching_page(curator, world, django_capture_on_commit_callbacks, show="unplaced")
     assert 'data-testid="unmatched"' in page
     assert "нет действующего согласия законного представителя на обработку персональных данных" in page
     response = curator.post(
@@ -850,7 +867,6 @@ def query_count(client, target, params=None):
         ("pair_list", {"status": "all"}),
         ("unpaired_mentees", {}),
         ("free_mentors", {}),
-        ("matching", {}),
         ("completion", {}),
         ("practice_list", {}),
     ],
@@ -861,6 +877,41 @@ def test_list_pages_run_as_many_queries_for_few_rows_as_for_many(world, curator,
     add_pairs(world, 12, offset=1)
     many = query_count(curator, url(world, name), params)
     assert few == many, (few, many)
+
+
+@pytest.mark.parametrize("show", ["", "unplaced"])
+def test_the_matching_page_runs_as_many_queries_for_few_proposals_as_for_many(
+    world, curator, running_programme, django_capture_on_commit_callbacks, show
+):
+    add_mentor(world, "Громова", capacity=30)
+    for n in range(2):
+        add_mentee(world, f"Белов{n}", consent=None if show else "representative")
+    matching_page(curator, world, django_capture_on_commit_callbacks, show=show)
+    few = query_count(curator, url(world, "matching"), {"show": show})
+    for n in range(2, 14):
+        add_mentee(world, f"Белов{n}", consent=None if show else "representative")
+    page = matching_page(curator, world, django_capture_on_commit_callbacks, show=show)
+    assert page.count("Белов") >= 14
+    many = query_count(curator, url(world, "matching"), {"show": show})
+    assert few == many <= 15, (few, many)  # the page's own: programme, run, cohort, forms, count, rows
+
+
+def test_a_changed_cohort_starts_a_new_run_and_a_stale_proposal_is_checked_again(
+    world, curator, running_programme, django_capture_on_commit_callbacks
+):
+    mentee = add_mentee(world, "Белов")
+    page = matching_page(curator, world, django_capture_on_commit_callbacks)
+    assert "Белов Олег" in page
+    with in_school(world):  # the consent is withdrawn after the run: its proposal is stale
+        Consent.objects.filter(mentee=mentee).update(withdrawn_at=timezone.now())
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        rerun = curator.get(url(world, "matching")).content.decode()
+    assert len(queued) == 1 and "идёт пересчёт" in rerun  # the old proposals are shown while the new run works
+    data = {"mentee": mentee.pk, "mentor": people(world)["mentor"].pk, "form": school_forms(world)["teacher-pupil"].pk}
+    refused = curator.post(url(world, "matching_accept"), data, follow=True).content.decode()
+    assert "Белов Олег: пара не сформирована." in refused
+    with in_school(world):
+        assert not PairMember.objects.filter(mentee=mentee).exists()
 
 
 def test_ids_of_another_school_or_stale_ones_are_refused_and_nothing_is_stored(world, curator):

@@ -1,4 +1,5 @@
 from .consents import Consent
+from .matching import MatchSuggestion
 from .pairs import BestPractice, Meeting, Pair, PairMember, PlanItem, RewardNomination
 from .people import Gender, Mentee, Mentor, PartnerOrganization, SupportCategory, Tag
 from .programmes import MentoringForm, Programme, ProgrammeMentor, Stage, StageActivity, SubProgramme, TrainingSession
@@ -8,6 +9,7 @@ __all__ = [
     "BestPractice",
     "Consent",
     "Gender",
+    "MatchSuggestion",
     "Meeting",
     "Mentee",
     "Mentor",

@@ -6,12 +6,15 @@ Who may do what is described in ``mentoring.views.pairs``.
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.views import View
 from django.views.generic import TemplateView
 
+from core.models import Job
 from core.roles import Capability
 from mentoring.forms.pairs import (
     AcceptForm,
@@ -21,58 +24,129 @@ from mentoring.models import Mentee
 from mentoring.services import matching as matching_service
 from mentoring.views.pairs import ProgrammeRequiredMixin, refusal_messages, safe_next
 
+PAGE_SIZE = 50
+SHOW_UNPLACED = "unplaced"
+
+
+def chosen_id(value, allowed: set[int]) -> int | None:
+    """The id a filter chose, when it is one of ``allowed``; None for anything else."""
+    return int(value) if str(value).isdigit() and int(value) in allowed else None
+
+
+def row_of(suggestion) -> dict:
+    return {
+        "mentee": suggestion.mentee,
+        "mentor": suggestion.mentor,
+        "form": suggestion.form,
+        "score": suggestion.score,
+        "percent": suggestion.percent,
+        "reasons": suggestion.reasons,
+        "value": f"{suggestion.mentee_id}:{suggestion.mentor_id}:{suggestion.form_id}:{suggestion.score}",
+        "change_query": urlencode(
+            {"form": suggestion.form_id, "mentor": suggestion.mentor_id, "mentees": suggestion.mentee_id}
+        ),
+    }
+
 
 class MatchingView(ProgrammeRequiredMixin, TemplateView):
-    """The optimal assignment of every unpaired mentee to the selected mentors, each proposal with its score and
-    why; the mentees it could not place, with the reason and the «поиск продолжается» mark."""
+    """The stored optimal assignment of the unpaired mentees to the selected mentors, 50 proposals a page with
+    their score and why, filtered by form; the mentees it could not place, with the reason and the «поиск
+    продолжается» mark. A changed cohort starts a new run, whose progress the page shows."""
 
     required_capability = Capability.FORM_PAIRS
     template_name = "mentoring/pairs/matching.html"
 
     def get_context_data(self, **kwargs):
-        result, mentees, mentors = matching_service.suggest(self.programme)
-        forms = {form.pk: form for form in self.programme.forms.all()}
-        rows = []
-        for suggestion in result.suggestions:
-            rows.append(
-                {
-                    "mentee": mentees[suggestion.mentee_id],
-                    "mentor": mentors[suggestion.mentor_id],
-                    "form": forms[suggestion.form_id],
-                    "score": round(suggestion.score, 3),
-                    "percent": round(100 * suggestion.score),
-                    "reasons": suggestion.reasons,
-                    "value": f"{suggestion.mentee_id}:{suggestion.mentor_id}:{suggestion.form_id}:"
-                    f"{round(suggestion.score, 3)}",
-                    "change_query": urlencode(
-                        {"form": suggestion.form_id, "mentor": suggestion.mentor_id, "mentees": suggestion.mentee_id}
-                    ),
-                }
+        request = self.request
+        job = matching_service.current_run(self.programme, user=request.user, tenant=request.tenant)
+        shown = job if job.status == Job.Status.READY else matching_service.last_ready_run(self.programme)
+        forms = list(self.programme.forms.all())
+        form_id = chosen_id(request.GET.get("form"), {form.pk for form in forms})
+        unplaced = request.GET.get("show") == SHOW_UNPLACED
+        context = {
+            "job": job,
+            "shown": shown,
+            "forms": forms,
+            "form_id": form_id,
+            "unplaced": unplaced,
+            "progress_url": reverse("matching_status", kwargs={"org": request.tenant.slug, "pk": job.pk}),
+            "retry_url": reverse("matching_run", kwargs={"org": request.tenant.slug}),
+        }
+        if shown is not None:
+            rows = matching_service.stored(shown, form_id=None if unplaced else form_id, placed=not unplaced)
+            page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+            result = shown.result
+            context.update(
+                page_obj=page,
+                rows=[row_of(s) for s in page] if not unplaced else [],
+                unmatched=list(page) if unplaced else [],
+                suggestion_count=result.get("suggestions", 0),
+                unmatched_count=result.get("unmatched", 0),
+                total=result.get("total", 0),
+                filter_query=urlencode(
+                    {
+                        key: value
+                        for key, value in (("form", form_id), ("show", "unplaced" if unplaced else ""))
+                        if value
+                    }
+                ),
             )
-        awaiting = dict(Mentee.objects.filter(pk__in=list(result.unmatched)).values_list("pk", "awaiting_mentor"))
-        unmatched = [
-            {"mentee": mentees[mentee_id], "reason": reason, "awaiting": awaiting.get(mentee_id, False)}
-            for mentee_id, reason in sorted(result.unmatched.items(), key=lambda item: mentees[item[0]].name)
-        ]
+        return super().get_context_data(**context, **kwargs)
+
+
+class MatchingRunView(ProgrammeRequiredMixin, View):
+    """«Пересчитать» (and «Запустить ещё раз» after a failure): a new run of the matching."""
+
+    required_capability = Capability.FORM_PAIRS
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        matching_service.start(self.programme, user=request.user, tenant=request.tenant)
+        return redirect("matching", org=request.tenant.slug)
+
+
+class MatchingStatusView(ProgrammeRequiredMixin, TemplateView):
+    """The run's progress, polled by htmx; once it has finished the page reloads to show the proposals."""
+
+    required_capability = Capability.FORM_PAIRS
+    template_name = "mentoring/pairs/_matching_status.html"
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if response.context_data["job"].finished:
+            response["HX-Refresh"] = "true"
+        return response
+
+    def get_context_data(self, **kwargs):
+        job = get_object_or_404(matching_service.runs_of(self.programme), pk=self.kwargs["pk"])
         return super().get_context_data(
-            rows=rows,
-            unmatched=unmatched,
-            total=sum(row["score"] for row in rows),
-            mentee_count=len(mentees),
-            mentor_count=len(mentors),
+            job=job,
+            progress_url=reverse("matching_status", kwargs={"org": self.request.tenant.slug, "pk": job.pk}),
+            retry_url=reverse("matching_run", kwargs={"org": self.request.tenant.slug}),
             **kwargs,
         )
 
 
-def accept_one(request, programme, data) -> tuple[bool, list[str]]:
+class MatchingJobView(ProgrammeRequiredMixin, View):
+    """A run's own address (from the list of jobs or a notification): the matching page shows it."""
+
+    required_capability = Capability.FORM_PAIRS
+
+    def get(self, request, *args, **kwargs):
+        get_object_or_404(matching_service.runs_of(self.programme), pk=kwargs["pk"])
+        return redirect("matching", org=request.tenant.slug)
+
+
+def accept_one(request, programme, data):
+    """``(the pair formed, [])`` or ``(None, why not)``."""
     try:
-        matching_service.accept(
+        pair = matching_service.accept(
             programme, mentee_id=data["mentee"], mentor_id=data["mentor"], form_id=data["form"], score=data["score"],
             actor=request.user, tenant=request.tenant, request=request,
         )  # fmt: skip
     except ValidationError as error:
-        return False, refusal_messages(error)
-    return True, []
+        return None, refusal_messages(error)
+    return pair, []
 
 
 def names_of(mentee_ids) -> dict[int, str]:
@@ -91,10 +165,23 @@ class MatchingAcceptView(ProgrammeRequiredMixin, View):
             messages.error(request, "Предложение не распознано: обновите страницу подбора.")
             return redirect("matching", org=request.tenant.slug)
         data = form.cleaned_data
-        formed, reasons = accept_one(request, self.programme, data)
+        pair, reasons = accept_one(request, self.programme, data)
         name = names_of([data["mentee"]]).get(data["mentee"], "Наставляемый")
-        if formed:
-            messages.success(request, f"Пара сформирована: {name}.")
+        if pair:
+            links = {
+                "pair": pair.get_absolute_url(),
+                "plan": reverse("plan_item_create", kwargs={"org": request.tenant.slug, "pk": pair.pk}),
+            }
+            messages.success(
+                request,
+                format_html(
+                    'Пара сформирована: {}. <a href="{}" class="alert-link">Открыть пару</a> · '
+                    '<a href="{}" class="alert-link">Составить план</a>',
+                    name,
+                    links["pair"],
+                    links["plan"],
+                ),
+            )
         else:
             messages.error(request, f"{name}: пара не сформирована. " + " ".join(reasons))
         return redirect("matching", org=request.tenant.slug)
@@ -114,8 +201,8 @@ class MatchingAcceptAllView(ProgrammeRequiredMixin, View):
             return redirect("matching", org=request.tenant.slug)
         refused = []
         for data in suggestions:
-            formed, reasons = accept_one(request, self.programme, data)
-            if not formed:
+            pair, reasons = accept_one(request, self.programme, data)
+            if not pair:
                 refused.append((data["mentee"], reasons))
         formed_count = len(suggestions) - len(refused)
         messages.success(request, f"Сформировано пар: {formed_count} из {len(suggestions)}.")
