@@ -12,7 +12,7 @@ import hashlib
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Max, Q, Subquery
+from django.db.models import Count, Max, Q, Subquery, Sum
 from django.utils import timezone
 
 from core.audit import log_action
@@ -146,6 +146,16 @@ def stored(job, *, form_id=None, placed=True):
     if form_id:
         rows = rows.filter(form_id=form_id)
     return rows.select_related("mentee", "mentor", "form").order_by("rank")
+
+
+def counts(job) -> dict:
+    """How many proposals and unplaced mentees the run still holds (accepted ones are gone), and the sum of
+    the proposals' scores."""
+    return MatchSuggestion.objects.filter(job=job).aggregate(
+        suggestions=Count("pk", filter=Q(mentor__isnull=False)),
+        unmatched=Count("pk", filter=Q(mentor__isnull=True)),
+        total=Sum("score"),
+    )
 
 
 def forget(programme, mentee_id: int) -> None:

@@ -75,21 +75,16 @@ class MatchingView(ProgrammeRequiredMixin, TemplateView):
         if shown is not None:
             rows = matching_service.stored(shown, form_id=None if unplaced else form_id, placed=not unplaced)
             page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-            result = shown.result
+            counted = matching_service.counts(shown)
+            filters = {"show": SHOW_UNPLACED} if unplaced else ({"form": form_id} if form_id else {})
             context.update(
                 page_obj=page,
-                rows=[row_of(s) for s in page] if not unplaced else [],
+                rows=[] if unplaced else [row_of(suggestion) for suggestion in page],
                 unmatched=list(page) if unplaced else [],
-                suggestion_count=result.get("suggestions", 0),
-                unmatched_count=result.get("unmatched", 0),
-                total=result.get("total", 0),
-                filter_query=urlencode(
-                    {
-                        key: value
-                        for key, value in (("form", form_id), ("show", "unplaced" if unplaced else ""))
-                        if value
-                    }
-                ),
+                suggestion_count=counted["suggestions"],
+                unmatched_count=counted["unmatched"],
+                total=counted["total"] or 0,
+                filter_query=urlencode(filters),
             )
         return super().get_context_data(**context, **kwargs)
 
