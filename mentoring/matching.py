@@ -132,7 +132,7 @@ def load_reason(mentor: MentorFacts, slot: int) -> str:
 
 TOP_CANDIDATES = 20  # per mentee, the best mentors the assignment chooses among
 CANDIDATES_PER_PLACE = 10  # per mentor, the best mentees for each free place join the candidate set too
-BLOCK = 2_000  # mentees scored at once: a block × every mentor, a few float arrays
+BLOCK = 500  # mentees scored at once: a block × every mentor, a few float arrays of a few MB
 COST_CEILING = 2.0  # cost = ceiling − score: every cost positive (scores are at most 1)
 
 
@@ -215,7 +215,7 @@ def candidate_options(mentors, mentees, forms, *, top: int | None = TOP_CANDIDAT
     for j, mentor in enumerate(mentors):
         for child in mentor.children:
             parents.setdefault(child, []).append(j)
-    kept = ([], [], [], [])
+    by_mentee, by_mentor = [], []  # (rows, columns, fits, forms) of each block
     places = np.array([max(mentor.free_places, 0) for mentor in mentors], dtype=np.int64)
     per_mentor = CANDIDATES_PER_PLACE * int(places.max()) if len(mentors) else 0
     for start in range(0, len(mentees), BLOCK):
@@ -255,16 +255,23 @@ def candidate_options(mentors, mentees, forms, *, top: int | None = TOP_CANDIDAT
         for i, mentee in enumerate(block):
             best[i, parents.get(mentee.id, [])] = -1.0  # a parent never mentors their own child
         rows, cols = _top_per_row(best, top)
-        if top is not None and per_mentor:
-            more_cols, more_rows = _top_per_row(best.T, per_mentor)
-            rank = _rank_within(more_cols, -best[more_rows, more_cols])
-            wanted = rank < CANDIDATES_PER_PLACE * places[more_cols]
-            rows, cols = _union(best.shape[1], (rows, cols), (more_rows[wanted], more_cols[wanted]))
-        kept[0].append(np.array([block[i].id for i in rows], dtype=np.int64))
-        kept[1].append(np.array([mentors[j].id for j in cols], dtype=np.int64))
-        kept[2].append(best[rows, cols])
-        kept[3].append(best_form[rows, cols])
-    options = Options(*(np.concatenate(part) if part else np.zeros(0) for part in kept))
+        by_mentee.append((rows + start, cols, best[rows, cols], best_form[rows, cols]))
+        if top is not None and per_mentor:  # each mentor's best mentees so far, as many for each free place
+            cols, rows = _top_per_row(best.T, per_mentor)
+            pool = _joined([*by_mentor, (rows + start, cols, best[rows, cols], best_form[rows, cols])])
+            wanted = _rank_within(pool[1], -pool[2]) < CANDIDATES_PER_PLACE * places[pool[1]]
+            by_mentor = [tuple(column[wanted] for column in pool)]
+    rows, cols, fits, form_ids = _joined(by_mentee)
+    if by_mentor:
+        more = _joined(by_mentor)
+        rows, cols, fits, form_ids = (
+            np.concatenate(pair) for pair in zip((rows, cols, fits, form_ids), more, strict=True)
+        )
+        _, once = np.unique(rows * len(mentors) + cols, return_index=True)
+        rows, cols, fits, form_ids = rows[once], cols[once], fits[once], form_ids[once]
+    mentee_ids = np.array([mentee.id for mentee in mentees], dtype=np.int64)
+    mentor_ids = np.array([mentor.id for mentor in mentors], dtype=np.int64)
+    options = Options(mentee_ids[rows], mentor_ids[cols], fits, form_ids)
     placed = set(options.mentee_ids.tolist())
     explain = _Explainer(mentors, forms)
     why_not = {mentee.id: explain(mentee) for mentee in mentees if mentee.id not in placed}
@@ -293,10 +300,11 @@ def _rank_within(groups: np.ndarray, keys: np.ndarray) -> np.ndarray:
     return ranks
 
 
-def _union(width: int, *cells) -> tuple[np.ndarray, np.ndarray]:
-    """The (row, column) cells of all the given sets, each once."""
-    keys = np.unique(np.concatenate([rows * width + cols for rows, cols in cells]))
-    return keys // width, keys % width
+def _joined(parts) -> list[np.ndarray]:
+    """The blocks' (rows, columns, fits, forms) as four arrays."""
+    if not parts:
+        return [np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0, dtype=np.int64)]
+    return [np.concatenate(column) for column in zip(*parts, strict=True)]
 
 
 def best_options(mentors, mentees, forms, tag_names=None):
@@ -377,19 +385,20 @@ def assign(options: Options, mentors) -> list[tuple[int, int]]:
     score = options.fits[option] + LOAD_WEIGHT * (free[mentor] - slot) / capacity[mentor]
     n_rows, n_slots = len(mentee_ids), int(slots.sum())
     costs = np.concatenate((COST_CEILING - score, np.full(n_rows, COST_CEILING)))
-    rows = np.concatenate((row_of[option], np.arange(n_rows)))
-    columns = np.concatenate((first_slot[mentor] + slot, n_slots + np.arange(n_rows)))
+    rows = np.concatenate((row_of[option], np.arange(n_rows))).astype(np.int32)
+    columns = np.concatenate((first_slot[mentor] + slot, n_slots + np.arange(n_rows))).astype(np.int32)
     graph = csr_matrix((costs, (rows, columns)), shape=(n_rows, n_slots + n_rows))
     matched_rows, matched_columns = min_weight_full_bipartite_matching(graph)
     # Back from (row, column) to the option: a column below n_slots is a mentor's slot.
+    placed = matched_columns < n_slots
+    matched_rows, matched_columns = matched_rows[placed], matched_columns[placed]
     slot_mentor = np.repeat(np.arange(len(mentor_ids)), slots)
     slot_number = np.arange(n_slots) - np.repeat(first_slot, slots)
-    lookup = {(int(r), int(c)): n for n, (r, c) in enumerate(zip(row_of, mentor_of, strict=True))}
-    chosen = []
-    for row, column in zip(matched_rows, matched_columns, strict=True):
-        if column < n_slots:
-            chosen.append((lookup[(int(row), int(slot_mentor[column]))], int(slot_number[column])))
-    return chosen
+    keys = row_of.astype(np.int64) * len(mentor_ids) + mentor_of
+    order = np.argsort(keys)
+    wanted = matched_rows.astype(np.int64) * len(mentor_ids) + slot_mentor[matched_columns]
+    chosen = order[np.searchsorted(keys, wanted, sorter=order)]
+    return list(zip(chosen.tolist(), slot_number[matched_columns].tolist(), strict=True))
 
 
 def optimal(mentors, mentees, forms, tag_names=None, *, top: int | None = TOP_CANDIDATES) -> Matching:
