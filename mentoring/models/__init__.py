@@ -1,3 +1,4 @@
+from .bank import BankEntry, BankRequest
 from .consents import Consent
 from .pairs import BestPractice, Meeting, Pair, PairMember, PlanItem, RewardNomination
 from .people import Gender, Mentee, Mentor, PartnerOrganization, SupportCategory, Tag
@@ -5,6 +6,8 @@ from .programmes import MentoringForm, Programme, ProgrammeMentor, Stage, StageA
 from .users import User
 
 __all__ = [
+    "BankEntry",
+    "BankRequest",
     "BestPractice",
     "Consent",
     "Gender",
