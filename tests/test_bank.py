@@ -3,6 +3,8 @@ mentee's school, the mentor's journal kept from their own school, and what each 
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_scopes import scopes_disabled
 
@@ -257,3 +259,44 @@ def test_listing_a_mentor_needs_a_written_consent(bank):
                 tenant=world.school,
             )  # fmt: skip
     assert "с письменным согласием" in refused.value.messages[0]
+
+
+def queries(client, address):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(address).status_code == 200
+    return len(captured)
+
+
+def add_listings_and_requests(world, count):
+    """``count`` more listed mentors in school A and ``count`` more requests of school Б to A's listed mentor."""
+    with scopes_disabled():
+        for n in range(count):
+            mentor = Mentor.objects.create(
+                organization=world.school, last_name=f"Учитель{world.extra}", first_name=f"Имя{n}",
+                consent_number=f"{n}-н", consent_date=PLANNED_END,
+            )  # fmt: skip
+            BankEntry.objects.create(organization=world.school, mentor=mentor, subject="Химия", competencies="ЕГЭ")
+            teacher = young_teacher(world.sibling, f"Н{world.extra}", f"И{n}")
+            BankRequest.objects.create(
+                organization=world.sibling, entry=a_entry(world), mentee=teacher,
+                programme=world.people[world.sibling.pk]["programme"], need="Химия", planned_end_on=PLANNED_END,
+            )  # fmt: skip
+    world.extra += 1
+
+
+@pytest.mark.parametrize(
+    ("name", "side", "role"),
+    [("bank_search", "sibling", Role.CURATOR), ("bank_sent", "sibling", Role.CURATOR),
+     ("bank_incoming", "school", Role.DIRECTOR), ("bank_incoming", "school", Role.MENTOR),
+     ("bank_entries", "school", Role.DIRECTOR)],
+)  # fmt: skip
+def test_the_bank_pages_run_a_fixed_number_of_queries(bank, name, side, role):
+    world = bank
+    world.extra = 0
+    school = getattr(world, side)
+    user = world.sibling_users[role] if side == "sibling" else world.users[role]
+    client = world.client_for(user)
+    add_listings_and_requests(world, 2)
+    few = queries(client, url(name, school))
+    add_listings_and_requests(world, 15)
+    assert queries(client, url(name, school)) == few

@@ -415,20 +415,24 @@ def _audit_decision(action, bank_request, user, school, request):
 
 def _guest_mentor(bank_request: BankRequest) -> Mentor:
     """The listing's mentor in the mentee's school's base (inside its scope): the row of an earlier pair from the
-    same listing, else a new one with the name and the consent's number and date — no contacts."""
+    same listing, else a new one with the name, the consent's number and date and, as competencies, the mentee's
+    requests — no contacts."""
     earlier = (
         BankRequest.objects.filter(entry_id=bank_request.entry_id, pair__isnull=False).select_related("pair").first()
     )
     if earlier is not None:
         return earlier.pair.mentor
     source, entry = bank_request.entry.mentor, bank_request.entry
-    return Mentor.objects.create(
+    mentor = Mentor.objects.create(
         organization=bank_request.organization, last_name=source.last_name, first_name=source.first_name,
         patronymic=source.patronymic, gender=source.gender, name_forms=source.name_forms,
         category=Mentor.Category.TEACHER, position=f"{entry.subject}; банк наставников: {entry.organization}",
         strengths=entry.competencies, consent_number=source.consent_number, consent_date=source.consent_date,
         training=source.training, capacity=1,
     )  # fmt: skip
+    # In the mentee's school the mentor's competencies are what they were asked for, from the school's own list.
+    mentor.competencies.set(bank_request.mentee.requests.all())
+    return mentor
 
 
 def _form_bank_pair(bank_request: BankRequest, *, actor) -> Pair:
