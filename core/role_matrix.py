@@ -36,6 +36,11 @@ CAPABILITY_LABELS = {
     Capability.SCHOOL_REPORTS: "отчёты школы (мониторинг, статистика)",
     Capability.SCHOOL_AGGREGATE_REPORTS: "сводные показатели школы (без персональных данных)",
     Capability.VIEW_AUDIT: "журнал изменений и просмотров школы",
+    # The municipal bank of mentors (issue 12).
+    Capability.MANAGE_BANK_ENTRIES: "вносить наставников школы в муниципальный банк наставников и выводить из него",
+    Capability.REQUEST_BANK_MENTORS: "искать наставника в банке муниципалитета и отправлять запросы",
+    Capability.ANSWER_BANK_REQUESTS: "отвечать на запросы других школ к себе как к наставнику из банка",
+    Capability.APPROVE_BANK_REQUESTS: "решать по запросам к наставникам школы из банка",
     Capability.VIEW_MUNICIPAL_HOME: "главная страница управления образования",
     Capability.GRANT_MUNICIPAL_ROLES: "назначать роли в управлении образования",
     Capability.VIEW_MUNICIPAL_SCHOOLS: "список школ муниципалитета, ход этапов и показатели",

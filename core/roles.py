@@ -50,6 +50,12 @@ class Capability(StrEnum):
     SCHOOL_REPORTS = "school_reports"
     SCHOOL_AGGREGATE_REPORTS = "school_aggregate_reports"
     VIEW_AUDIT = "view_audit"
+    # The municipal bank of mentors (issue 12): a school lists its mentors for the other schools of its
+    # municipality, finds theirs and sends requests; the mentor and the mentor's director answer them.
+    MANAGE_BANK_ENTRIES = "manage_bank_entries"
+    REQUEST_BANK_MENTORS = "request_bank_mentors"
+    ANSWER_BANK_REQUESTS = "answer_bank_requests"  # the mentor, for requests to their own listing
+    APPROVE_BANK_REQUESTS = "approve_bank_requests"  # the director of the mentor's school
     # Municipal level.
     VIEW_MUNICIPAL_HOME = "view_municipal_home"
     GRANT_MUNICIPAL_ROLES = "grant_municipal_roles"
@@ -91,6 +97,11 @@ MATRIX: dict[Capability, frozenset[Role]] = {
     Capability.SCHOOL_REPORTS: frozenset({_D, _C, _M}),
     Capability.SCHOOL_AGGREGATE_REPORTS: frozenset({_D, _C, _M, _O}),
     Capability.VIEW_AUDIT: frozenset({_D, _C}),
+    # The municipal bank of mentors (issue 12).
+    Capability.MANAGE_BANK_ENTRIES: frozenset({_D, _C}),
+    Capability.REQUEST_BANK_MENTORS: frozenset({_D, _C}),
+    Capability.ANSWER_BANK_REQUESTS: frozenset({_MT}),
+    Capability.APPROVE_BANK_REQUESTS: frozenset({_D}),
     Capability.VIEW_MUNICIPAL_HOME: MUNICIPAL_ROLES,
     Capability.GRANT_MUNICIPAL_ROLES: frozenset({_MC}),
     Capability.VIEW_MUNICIPAL_SCHOOLS: frozenset({_MC, _MS}),

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from core.models import Membership, Municipality, Organization, Region
+from demo.bank import seed_bank
 from demo.documents import seed_documents, seed_municipal_documents
 from demo.monitoring import seed_monitoring
 from demo.programmes import seed_programme
@@ -57,6 +58,7 @@ def seed(stdout, style):
         programme = seed_programme(seeder.organization, curator, today, seeder.year_start)
         seed_documents(seeder.organization, programme)
         seed_monitoring(seeder.organization, curator, today)
+    seed_bank(today)
 
     def report():
         stdout.write(style.SUCCESS(f"Демонстрационные данные готовы. Вход: {settings.PORTAL_BASE_URL.rstrip('/')}/"))

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from mentoring.views import (
+    bank,
     completion,
     consents,
     forms_of_mentoring,
@@ -143,6 +144,18 @@ school_patterns = [
     path("pairs/<int:pk>/journal/new/", journal.MeetingFormView.as_view(), name="meeting_create"),
     path("journal/meetings/<int:pk>/edit/", journal.MeetingEditView.as_view(), name="meeting_edit"),
     path("journals/", journal.JournalListView.as_view(), name="journal_list"),
+    # the municipal bank of mentors
+    path("bank/", bank.BankSearchView.as_view(), name="bank_search"),
+    path("bank/offers/<int:pk>/request/", bank.BankRequestCreateView.as_view(), name="bank_request_create"),
+    path("bank/sent/", bank.BankSentView.as_view(), name="bank_sent"),
+    path("bank/listed/", bank.BankEntriesView.as_view(), name="bank_entries"),
+    path("bank/listed/<int:pk>/leave/", bank.BankEntryLeaveView.as_view(), name="bank_entry_leave"),
+    path("bank/incoming/", bank.BankIncomingView.as_view(), name="bank_incoming"),
+    path("bank/incoming/<int:pk>/mentor/", bank.MentorDecisionView.as_view(), name="bank_mentor_decision"),
+    path("bank/incoming/<int:pk>/director/", bank.DirectorDecisionView.as_view(), name="bank_director_decision"),
+    path("bank/pairs/", bank.BankPairsView.as_view(), name="bank_pairs"),
+    path("bank/pairs/<int:pk>/", bank.BankPairJournalView.as_view(), name="bank_pair_journal"),
+    path("bank/pairs/<int:pk>/meetings/new/", bank.BankMeetingCreateView.as_view(), name="bank_meeting_create"),
 ]
 
 municipal_patterns = [

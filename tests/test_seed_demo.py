@@ -19,6 +19,8 @@ from demo.world import DEMO_PASSWORD
 from documents.models import Document, PublicPage
 from documents.services.status import roadmap_statuses
 from mentoring.models import (
+    BankEntry,
+    BankRequest,
     Consent,
     Meeting,
     Mentee,
@@ -86,8 +88,9 @@ def test_second_run_adds_nothing_and_changes_nothing(seeded):
     output = seed()
     assert counts() == first_counts
     assert rows() == first_rows
-    assert first_counts["Mentee"] == sum(base.mentees for base in SCHOOL_BASES.values())
-    assert first_counts["Mentor"] == sum(base.mentors for base in SCHOOL_BASES.values())
+    # The bank's pair adds a young teacher to Talazhanka's base and the bank's mentor to its base of mentors.
+    assert first_counts["Mentee"] == sum(base.mentees for base in SCHOOL_BASES.values()) + 1
+    assert first_counts["Mentor"] == sum(base.mentors for base in SCHOOL_BASES.values()) + 1
     assert first_counts["Tag"] == 3 * len(vocabulary.REQUEST_TAGS)
     assert first_counts["PartnerOrganization"] == 6
     assert first_counts["Mentor_children"] == 3
@@ -247,3 +250,24 @@ def test_every_school_has_its_documents_and_school_40_publishes_them(seeded):
     seed()
     with tenant_scope(municipality):
         assert roadmap_statuses([school.pk for school in schools]) == statuses
+
+
+def test_the_rural_school_has_a_pair_with_a_mentor_from_the_municipal_bank(seeded):
+    talazhanka, sosh1 = Organization.objects.get(slug="talazhanka"), Organization.objects.get(slug="bm-sosh1")
+    entry = BankEntry.objects.get(mentor__user__email="mentor2@sh40.demo")
+    assert (entry.organization, entry.subject, entry.status) == (sosh1, "Физика", BankEntry.Status.LISTED)
+    request = BankRequest.objects.get(organization=talazhanka)
+    assert request.entry == entry and request.status == BankRequest.Status.ACCEPTED
+    pair = request.pair
+    assert pair.organization == talazhanka and pair.mentor.full_name == "Соколов Дмитрий Игоревич"
+    assert pair.mentor.phone == "" and pair.mentor.user is None
+    assert pair.meetings.count() == 1
+    # The mentor sees the pair and its meeting from School №1's login; Talazhanka's director reads its journal.
+    mentor = Client()
+    mentor.force_login(User.objects.get(email="mentor2@sh40.demo"))
+    journal = mentor.get(reverse("bank_pair_journal", kwargs={"org": "bm-sosh1", "pk": pair.pk})).content.decode()
+    assert "Кириллова Анастасия Олеговна" in journal and "лабораторные работы 8 класса" in journal
+    director = Client()
+    director.force_login(User.objects.get(email="director@talazhanka.demo"))
+    response = director.get(reverse("pair_journal", kwargs={"org": "talazhanka", "pk": pair.pk}))
+    assert "лабораторные работы 8 класса" in response.content.decode()

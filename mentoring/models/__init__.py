@@ -1,3 +1,4 @@
+from .bank import BankEntry, BankRequest
 from .consents import Consent
 from .matching import MatchSuggestion
 from .pairs import BestPractice, Meeting, Pair, PairMember, PlanItem, RewardNomination
@@ -6,6 +7,8 @@ from .programmes import MentoringForm, Programme, ProgrammeMentor, Stage, StageA
 from .users import User
 
 __all__ = [
+    "BankEntry",
+    "BankRequest",
     "BestPractice",
     "Consent",
     "Gender",
