@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "mentoring",
     "documents",
     "monitoring",
+    "privacy",
 ]
 
 MIDDLEWARE = [
@@ -266,7 +267,7 @@ IMPORT_PREVIEW_TTL_HOURS = env.int("IMPORT_PREVIEW_TTL_HOURS", default=24)
 
 CELERY_BEAT_SCHEDULE = {
     "erase-withdrawn-personal-data": {
-        "task": "mentoring.tasks.erase_withdrawn_personal_data",
+        "task": "privacy.tasks.erase_withdrawn_personal_data",
         "schedule": crontab(hour=2, minute=30),
     },
     "expire-import-previews": {
