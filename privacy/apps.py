@@ -8,4 +8,12 @@ class PrivacyConfig(AppConfig):
     def ready(self):
         from core.audit import register_actions
 
-        register_actions({"privacy.erasure_done": "Выполнено удаление персональных данных"})
+        from .services import subject_copy  # noqa: F401 - registers its renderer
+
+        register_actions(
+            {
+                "privacy.erasure_done": "Выполнено удаление персональных данных",
+                "privacy.subject_copy": "Запрошены сведения о субъекте персональных данных",
+                "privacy.retention_changed": "Изменены сроки хранения персональных данных",
+            }
+        )

@@ -5,10 +5,12 @@ the kept documents by their title, number and date (an order's title names no on
 """
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django_scopes import ScopedManager
 
 from core.models import Organization
+from mentoring.models import Consent
 
 
 class Erasure(models.Model):
@@ -46,3 +48,27 @@ class Erasure(models.Model):
 
     def __str__(self):
         return f"{self.get_subject_type_display()} № {self.subject_id}: удалено {self.done_at:%d.%m.%Y}"
+
+
+# Years a person's data is kept after their participation ended, by the purpose of the consent; a school edits them.
+RETENTION_DEFAULTS = {Consent.Purpose.PERSONAL_DATA: 3, Consent.Purpose.PARTICIPATION: 1}
+
+
+class RetentionPeriod(models.Model):
+    """How long, after a person's participation ended, the school keeps data given for one consent purpose."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    purpose = models.CharField("цель", max_length=20, choices=Consent.Purpose.choices)
+    years = models.PositiveSmallIntegerField(
+        "срок хранения после окончания участия, лет", validators=[MinValueValidator(1), MaxValueValidator(75)]
+    )
+
+    objects = ScopedManager(organization="organization")
+
+    class Meta:
+        verbose_name = "срок хранения"
+        verbose_name_plural = "сроки хранения"
+        constraints = [models.UniqueConstraint(fields=["organization", "purpose"], name="one_retention_per_purpose")]
+
+    def __str__(self):
+        return f"{self.get_purpose_display()}: {self.years}"

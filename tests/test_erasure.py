@@ -227,6 +227,10 @@ def test_history_keeps_who_when_and_what_kind_of_change(world, child_with_histor
     assert updated.changes["примечания"] == [None, "удалено"]
 
     curator = world.client_for(world.users[Role.CURATOR])
+    card = curator.get(reverse("mentee_detail", kwargs={"org": school.slug, "pk": child_with_history.pk})).content
+    record = card.decode()
+    assert "Удаление персональных данных" in record and "по расписанию" in record
+    assert "Сохранены по закону" in record and "Приказ о закреплении наставнических пар и групп" in record
     for page in (
         reverse("mentee_history", kwargs={"org": school.slug, "pk": child_with_history.pk}),
         reverse("school_audit", kwargs={"org": school.slug}),

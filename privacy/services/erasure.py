@@ -22,18 +22,20 @@ Files go after the rows: a failure midway leaves the rows as they were and the r
 from datetime import date
 
 from django.db import transaction
+from django.utils import timezone
 
 from core.audit import log_action
 from core.jobs.registry import kind_of as job_kind_of
 from core.models import AuditEntry, Job, Notification
 from core.rendering import UnknownKind, renderer_for
-from documents.kinds import all_kinds
+from documents.kinds import kind_of
 from documents.models import Document, DocumentVersion, Remark
 from mentoring.models import BestPractice, Meeting, Mentee, Pair, PlanItem, RewardNomination
 from mentoring.services.people import erase_person, people_due_for_erasure
 from monitoring.models import Answer, Swot
 
 from ..models import Erasure
+from .holdings import documents_about, documents_naming, pairs_of
 from .traces import Traces
 
 REMOVED_VALUE = "удалено"
@@ -67,19 +69,20 @@ def erase_due(tenant, *, as_of: date | None = None, actor=None) -> list[Erasure]
     return [erase_everywhere(person, tenant=tenant, actor=actor) for person in people_due_for_erasure(as_of)]
 
 
-def erase_everywhere(person, *, tenant, actor=None) -> Erasure:
+def erase_everywhere(person, *, tenant, actor=None, due_on: date | None = None) -> Erasure:
+    """Erase ``person`` everywhere; ``due_on`` is the date the erasure was due (else the withdrawn consent's)."""
     files = []
     with transaction.atomic():
-        erasure = _erase_rows(person, tenant=tenant, actor=actor, files=files)
+        erasure = _erase_rows(person, tenant=tenant, actor=actor, files=files, due_on=due_on)
     for stored in files:
         stored.storage.delete(stored.name)
     return erasure
 
 
-def _erase_rows(person, *, tenant, actor, files) -> Erasure:
+def _erase_rows(person, *, tenant, actor, files, due_on) -> Erasure:
     traces = Traces.of(person)
-    pairs = _pairs_of(person)
-    personal = _personal_documents(person, pairs)
+    pairs = pairs_of(person)
+    personal = documents_about(person, pairs)
     kept = _kept_documents(traces, exclude=[document.pk for document in personal])
     destroyed = {}
     destroyed["документов о человеке (с версиями и файлами)"] = _destroy_documents(personal, files)
@@ -89,7 +92,8 @@ def _erase_rows(person, *, tenant, actor, files) -> Erasure:
     destroyed["прочих текстов с упоминанием"] = sum(
         traces.scrub_rows(model.objects.all(), fields) for model, fields in FREE_TEXTS
     ) + _scrub_drafts(traces, kept_ids=[item["document"] for item in kept])
-    due = person.consents.filter(erasure_due__isnull=False).order_by("erasure_due").first().erasure_due
+    withdrawn = person.consents.filter(erasure_due__isnull=False).order_by("erasure_due").first()
+    due = due_on or (withdrawn.erasure_due if withdrawn else timezone.localdate())
     erase_person(person, tenant=tenant)
     erasure = Erasure.objects.create(
         organization=tenant,
@@ -111,47 +115,19 @@ def _erase_rows(person, *, tenant, actor, files) -> Erasure:
     return erasure
 
 
-def _pairs_of(person) -> list[Pair]:
-    if isinstance(person, Mentee):
-        return list(Pair.objects.filter(members__mentee=person).distinct())
-    return list(Pair.objects.filter(mentor=person))
-
-
-def _personal_documents(person, pairs) -> list[Document]:
-    """The school's documents about the person or their pairs (and, for a mentor, their nominations)."""
-    subjects = {
-        "pair": [pair.pk for pair in pairs],
-        "mentee": [person.pk] if isinstance(person, Mentee) else [],
-        "mentor": [] if isinstance(person, Mentee) else [person.pk],
-        "nomination": []
-        if isinstance(person, Mentee)
-        else list(RewardNomination.objects.filter(mentor=person).values_list("pk", flat=True)),
-    }
-    documents = []
-    for kind in all_kinds("school"):
-        if kind.subject and subjects.get(kind.subject):
-            documents += Document.objects.filter(kind=kind.code, subject_id__in=subjects[kind.subject])
-    return documents
-
-
 def _kept_documents(traces: Traces, *, exclude) -> list[dict]:
     """Approved documents of other kinds that name the person: kept under archival law, with the reason."""
-    kinds = {kind.code: kind for kind in all_kinds("school") if not kind.subject}
-    versions = DocumentVersion.objects.filter(document__kind__in=list(kinds)).exclude(document__in=exclude)
-    naming = {version.document_id for version in traces.rows_holding(versions, ("content", "agreed_content"))}
-    kept = []
-    for document in Document.objects.filter(pk__in=naming).order_by("dated", "pk"):
-        kept.append(
-            {
-                "document": document.pk,
-                "kind": kinds[document.kind].name,
-                "title": document.title,
-                "number": document.number,
-                "dated": document.dated.strftime("%d.%m.%Y") if document.dated else "",
-                "reason": ARCHIVAL_REASON if kinds[document.kind].is_order else APPROVED_DOCUMENT_REASON,
-            }
-        )
-    return kept
+    return [
+        {
+            "document": document.pk,
+            "kind": kind_of(document.kind).name,
+            "title": document.title,
+            "number": document.number,
+            "dated": document.dated.strftime("%d.%m.%Y") if document.dated else "",
+            "reason": ARCHIVAL_REASON if kind_of(document.kind).is_order else APPROVED_DOCUMENT_REASON,
+        }
+        for document in documents_naming(traces, exclude=exclude)
+    ]
 
 
 def _destroy_documents(documents, files) -> int:

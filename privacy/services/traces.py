@@ -12,6 +12,7 @@ from django.db.models import Q, TextField
 from django.db.models.functions import Cast
 
 from core.inflection import CASES, name_of, written_name
+from mentoring.services.people import ERASED
 
 REMOVED = "(удалено)"
 
@@ -49,7 +50,8 @@ class Traces:
             )
             if value and value.strip()
         }
-        surnames = {word for word in surnames if len(word) > 1}
+        surnames = {word for word in surnames if len(word) > 1 and word != ERASED}  # «Удалено»: erased already
+        given = {words for words in given if ERASED not in words}
         needles = tuple(sorted(surnames | given | contacts, key=len, reverse=True))
         alternatives = [re.escape(needle) for needle in needles]
         pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)") if alternatives else re.compile(r"$^")
