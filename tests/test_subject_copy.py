@@ -76,3 +76,18 @@ def test_the_observer_cannot_ask(world):
     assert client.post(url).status_code == 403
     with tenant_scope(world.school):
         assert not Job.objects.filter(kind="subject_copy").exists()
+
+
+def test_a_mentors_copy_names_their_pairs_and_consent(world, django_capture_on_commit_callbacks):
+    mentor = world.people[world.school.pk]["mentor"]
+    client = world.client_for(world.users[Role.DIRECTOR])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("mentor_subject_copy", kwargs={"org": world.school.slug, "pk": mentor.pk, "fmt": "pdf"}))
+    with tenant_scope(world.school):
+        job = Job.objects.get(kind="subject_copy")
+    assert job.status == Job.Status.READY, job.error
+    with job.output_file.open("rb") as stored:
+        text = pdf_text(stored.read())
+    assert "Сидорова Мария Павловна" in text
+    assert "Петров Илья Сергеевич" in text  # the mentee of the mentor's pair
+    assert "Согласий нет." in text
