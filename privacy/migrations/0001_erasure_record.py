@@ -6,33 +6,58 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0003_region_and_name_forms'),
+        ("core", "0003_region_and_name_forms"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Erasure',
+            name="Erasure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('subject_type', models.CharField(choices=[('mentee', 'наставляемый'), ('mentor', 'наставник')], max_length=10, verbose_name='чьи данные')),
-                ('subject_id', models.PositiveIntegerField(verbose_name='номер записи')),
-                ('due_on', models.DateField(verbose_name='срок удаления')),
-                ('done_at', models.DateTimeField(auto_now_add=True, verbose_name='удалено')),
-                ('destroyed', models.JSONField(blank=True, default=dict, verbose_name='что удалено')),
-                ('kept', models.JSONField(blank=True, default=list, verbose_name='что сохранено и почему')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='кто запустил (пусто — по расписанию)')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.organization')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "subject_type",
+                    models.CharField(
+                        choices=[("mentee", "наставляемый"), ("mentor", "наставник")],
+                        max_length=10,
+                        verbose_name="чьи данные",
+                    ),
+                ),
+                ("subject_id", models.PositiveIntegerField(verbose_name="номер записи")),
+                ("due_on", models.DateField(verbose_name="срок удаления")),
+                ("done_at", models.DateTimeField(auto_now_add=True, verbose_name="удалено")),
+                ("destroyed", models.JSONField(blank=True, default=dict, verbose_name="что удалено")),
+                ("kept", models.JSONField(blank=True, default=list, verbose_name="что сохранено и почему")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="кто запустил (пусто — по расписанию)",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="core.organization"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'удаление персональных данных',
-                'verbose_name_plural': 'удаления персональных данных',
-                'ordering': ['-done_at'],
-                'constraints': [models.UniqueConstraint(fields=('organization', 'subject_type', 'subject_id'), name='one_erasure_per_person')],
+                "verbose_name": "удаление персональных данных",
+                "verbose_name_plural": "удаления персональных данных",
+                "ordering": ["-done_at"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("organization", "subject_type", "subject_id"), name="one_erasure_per_person"
+                    )
+                ],
             },
         ),
     ]

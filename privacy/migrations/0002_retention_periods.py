@@ -6,25 +6,50 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0003_region_and_name_forms'),
-        ('privacy', '0001_erasure_record'),
+        ("core", "0003_region_and_name_forms"),
+        ("privacy", "0001_erasure_record"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RetentionPeriod',
+            name="RetentionPeriod",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('purpose', models.CharField(choices=[('personal_data', 'обработка персональных данных'), ('participation', 'участие в программе наставничества')], max_length=20, verbose_name='цель')),
-                ('years', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(75)], verbose_name='срок хранения после окончания участия, лет')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.organization')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "purpose",
+                    models.CharField(
+                        choices=[
+                            ("personal_data", "обработка персональных данных"),
+                            ("participation", "участие в программе наставничества"),
+                        ],
+                        max_length=20,
+                        verbose_name="цель",
+                    ),
+                ),
+                (
+                    "years",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(75),
+                        ],
+                        verbose_name="срок хранения после окончания участия, лет",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="core.organization"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'срок хранения',
-                'verbose_name_plural': 'сроки хранения',
-                'constraints': [models.UniqueConstraint(fields=('organization', 'purpose'), name='one_retention_per_purpose')],
+                "verbose_name": "срок хранения",
+                "verbose_name_plural": "сроки хранения",
+                "constraints": [
+                    models.UniqueConstraint(fields=("organization", "purpose"), name="one_retention_per_purpose")
+                ],
             },
         ),
     ]
