@@ -270,6 +270,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "privacy.tasks.erase_withdrawn_personal_data",
         "schedule": crontab(hour=2, minute=30),
     },
+    "remind-expired-retention": {
+        "task": "privacy.tasks.remind_expired_retention",
+        "schedule": crontab(month_of_year=9, day_of_month=1, hour=8, minute=0),
+    },
     "expire-import-previews": {
         "task": "mentoring.tasks.expire_import_previews",
         "schedule": crontab(minute=15),

@@ -24,3 +24,18 @@ def erase_withdrawn_personal_data_of(self, *, organization_id, as_of=None, tenan
 
     erasures = erase_due(tenant, as_of=date.fromisoformat(as_of) if as_of else None)
     return len(erasures)
+
+
+@shared_task
+def remind_expired_retention():
+    """Yearly (beat, 1 September): every school whose list «срок хранения истёк» is not empty tells the people
+    who edit its bases, with a link to the list."""
+    for organization_id in Organization.objects.values_list("pk", flat=True):
+        enqueue(remind_expired_retention_of, organization_id=organization_id)
+
+
+@shared_task(base=TenantTask, bind=True)
+def remind_expired_retention_of(self, *, organization_id, tenant=None):
+    from .services.retention import remind
+
+    return remind(tenant)

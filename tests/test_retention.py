@@ -6,11 +6,12 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from core.models import AuditEntry
+from core.models import AuditEntry, Notification
 from core.roles import Role
 from core.tenancy import tenant_scope
 from mentoring.models import Mentee
 from privacy.models import Erasure
+from privacy.tasks import remind_expired_retention
 
 
 def left_years_ago(world, last_name, years):
@@ -63,3 +64,14 @@ def test_people_in_an_active_pair_are_never_listed(world):
         )
     page = curator.get(reverse("retention", kwargs={"org": world.school.slug})).content.decode()
     assert "Петров" not in page
+
+
+def test_the_yearly_reminder_tells_the_director_and_the_curator(world, django_capture_on_commit_callbacks):
+    left_years_ago(world, "Зябликов", 4)
+    with django_capture_on_commit_callbacks(execute=True):
+        remind_expired_retention.apply()
+    with tenant_scope(world.school):
+        told = {note.user for note in Notification.objects.filter(text__startswith="Срок хранения")}
+        text = Notification.objects.filter(text__startswith="Срок хранения").first().text
+    assert told == {world.users[Role.DIRECTOR], world.users[Role.CURATOR]}
+    assert text.startswith("Срок хранения персональных данных истёк: 1 человек.")

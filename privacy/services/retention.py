@@ -11,9 +11,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from core.audit import log_action
+from core.inflection import with_number
+from core.members import holders_of
+from core.notifications import notify
+from core.roles import Capability
 from mentoring.models import Consent, Mentee, Mentor, Pair
 
 from ..models import RETENTION_DEFAULTS, RetentionPeriod
@@ -95,3 +100,17 @@ def erase_expired(keys: list[str], *, actor, tenant, as_of: date | None = None) 
 
 def key_of(person) -> str:
     return f"{'mentee' if isinstance(person, Mentee) else 'mentor'}-{person.pk}"
+
+
+def remind(tenant) -> int:
+    """Notify those who edit the bases that the list «срок хранения истёк» has people in it; returns how many."""
+    found = len(expired())
+    if found:
+        notify(
+            holders_of(tenant, Capability.EDIT_BASES),
+            f"Срок хранения персональных данных истёк: {with_number(found, 'человек')}. "
+            "Проверьте список и удалите данные.",
+            reverse("retention", kwargs={"org": tenant.slug}),
+            tenant=tenant,
+        )
+    return found
