@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "mentoring",
     "documents",
     "monitoring",
+    "privacy",
 ]
 
 MIDDLEWARE = [
@@ -266,8 +267,12 @@ IMPORT_PREVIEW_TTL_HOURS = env.int("IMPORT_PREVIEW_TTL_HOURS", default=24)
 
 CELERY_BEAT_SCHEDULE = {
     "erase-withdrawn-personal-data": {
-        "task": "mentoring.tasks.erase_withdrawn_personal_data",
+        "task": "privacy.tasks.erase_withdrawn_personal_data",
         "schedule": crontab(hour=2, minute=30),
+    },
+    "remind-expired-retention": {
+        "task": "privacy.tasks.remind_expired_retention",
+        "schedule": crontab(month_of_year=9, day_of_month=1, hour=8, minute=0),
     },
     "expire-import-previews": {
         "task": "mentoring.tasks.expire_import_previews",

@@ -1,4 +1,5 @@
-"""Celery tasks of the mentoring app: the role invitation, and the daily and hourly care of personal data.
+"""Celery tasks of the mentoring app: the role invitation, and the hourly care of abandoned imports (the daily
+erasure of withdrawn data is ``privacy.tasks``).
 
 Every task is sent through ``core.queue.enqueue`` and runs in its school's scope (``core.tasks.TenantTask``).
 """
@@ -44,22 +45,6 @@ def send_role_granted_email(
         from_email=None,
         recipient_list=[user.email],
     )
-
-
-@shared_task
-def erase_withdrawn_personal_data():
-    """Daily (beat): for every school, anonymise the people whose withdrawn consent reached its term."""
-    for organization_id in Organization.objects.values_list("pk", flat=True):
-        enqueue(erase_withdrawn_personal_data_of, organization_id=organization_id)
-
-
-@shared_task(base=TenantTask, bind=True)
-def erase_withdrawn_personal_data_of(self, *, organization_id, tenant=None):
-    """Anonymise, in one school, everyone due; each erasure is audited. Running it twice changes nothing."""
-    from .services.people import erase_person, people_due_for_erasure
-
-    for person in people_due_for_erasure():
-        erase_person(person, tenant=tenant)
 
 
 @shared_task

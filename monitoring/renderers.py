@@ -173,6 +173,7 @@ class ParticipantStatistics(Renderer):
     kind = "participant_statistics"
     formats = ("pdf", "xlsx")
     title = "Статистическая информация об участниках программ наставничества"
+    names_people = False  # counts only
 
     def load(self, params, *, tenant, user, progress):
         if not isinstance(tenant, Organization):

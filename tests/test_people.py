@@ -10,7 +10,7 @@ from core.models import AuditEntry
 from core.roles import Role
 from core.tenancy import tenant_scope
 from mentoring.models import Consent, Mentee, Mentor
-from mentoring.tasks import erase_withdrawn_personal_data
+from privacy.tasks import erase_withdrawn_personal_data
 
 ADULT = "1990-05-17"
 

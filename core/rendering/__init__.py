@@ -14,6 +14,7 @@ MIMETYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "csv": "text/csv; charset=utf-8",
     "html": "text/html; charset=utf-8",
+    "zip": "application/zip",
 }
 
 
@@ -39,6 +40,7 @@ class Renderer:
     kind = ""
     formats: tuple[str, ...] = ()
     title = ""  # what the file is, in Russian, for the job's page
+    names_people = True  # its files may name people: an erasure deletes them (False: counts only)
 
     def load(self, params: dict, *, tenant, user, progress):
         """Build the source from a job's params inside the tenant's scope. ``progress(done, total)`` reports

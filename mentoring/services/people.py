@@ -161,12 +161,14 @@ def erase_person(person, *, tenant) -> list[str]:
     if person.birth_date:
         person.birth_date = person.birth_date.replace(month=1, day=1)
         erased.append("день и месяц рождения")
+    person.name_forms = {}
     person.anonymized_at = timezone.now()
     person.save()
     for consent in person.consents.all():
         consent.given_by_name = ERASED
+        consent.withdrawal_note = ""
         consent.scan.delete(save=False)
-        consent.save(update_fields=["given_by_name", "scan"])
+        consent.save(update_fields=["given_by_name", "withdrawal_note", "scan"])
     log_action("person.erased", tenant=tenant, obj=person, changes={"удалено": [None, ", ".join(erased)]})
     return erased
 
