@@ -11,7 +11,7 @@ from django.db import transaction
 from kombu.exceptions import OperationalError as KombuOperationalError
 from redis.exceptions import RedisError
 
-from .models.tenants import Municipality, Organization
+from .models.tenants import Municipality, Organization, Region
 
 logger = logging.getLogger(__name__)
 
@@ -23,10 +23,12 @@ QUEUE_DOWN = (
 BROKER_ERRORS = (KombuOperationalError, RedisError, ConnectionError, OSError)
 
 
-def tenant_ids(tenant: Organization | Municipality) -> dict:
+def tenant_ids(tenant: Organization | Municipality | Region) -> dict:
     """The keyword a ``TenantTask`` takes to reload its tenant."""
     if isinstance(tenant, Organization):
         return {"organization_id": tenant.pk}
+    if isinstance(tenant, Region):
+        return {"region_id": tenant.pk}
     return {"municipality_id": tenant.pk}
 
 
