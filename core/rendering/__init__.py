@@ -39,6 +39,7 @@ class Renderer:
     kind = ""
     formats: tuple[str, ...] = ()
     title = ""  # what the file is, in Russian, for the job's page
+    queue = "documents"  # the worker pool that renders it (core.queue.JOB_QUEUES); reports set "reports"
 
     def load(self, params: dict, *, tenant, user, progress):
         """Build the source from a job's params inside the tenant's scope. ``progress(done, total)`` reports
