@@ -17,6 +17,7 @@ from core.models import Membership, Municipality, Organization, Region
 from demo.documents import seed_documents, seed_municipal_documents
 from demo.monitoring import seed_monitoring
 from demo.programmes import seed_programme
+from demo.region import seed_region
 from demo.school_bases import SCHOOL_BASES
 from demo.school_seeder import SchoolSeeder
 from demo.world import ADMIN, DEMO_PASSWORD, MUNICIPALITY, PEOPLE, REGION, SCHOOLS
@@ -45,6 +46,7 @@ def seed(stdout, style):
             field = "municipality" if tenant_key.startswith("m:") else "organization"
             Membership.objects.get_or_create(user=user, role=role, **{field: tenant})
             rows.append((role.label, tenant.short_name, email))
+    rows += seed_region(region, demo_user)
     admin = demo_user(*ADMIN, is_staff=True, is_superuser=True)
     rows.append(("Сотрудник платформы", "Администрирование", admin.email))
 

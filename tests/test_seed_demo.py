@@ -247,3 +247,16 @@ def test_every_school_has_its_documents_and_school_40_publishes_them(seeded):
     seed()
     with tenant_scope(municipality):
         assert roadmap_statuses([school.pk for school in schools]) == statuses
+
+
+def test_the_regional_coordinator_reads_the_demo_region(seeded, client):
+    coordinator = User.objects.get(email="coordinator@region.demo")
+    assert "coordinator@region.demo" in seeded
+    client.force_login(coordinator)
+    home = client.get("/")
+    assert home.status_code == 302  # one tenant: straight to the region's dashboard
+    response = client.get(home["Location"])
+    assert response.status_code == 200
+    rows = response.context["municipalities"]
+    assert [row.municipality.short_name for row in rows] == ["УО Большемуртинского района"]
+    assert rows[0].schools == 3 and rows[0].with_programme == 3
