@@ -32,6 +32,7 @@ municipal_patterns = [
 
 regional_patterns = [
     *monitoring_urls.regional_patterns,
+    *documents_urls.regional_patterns,
     *core_urls.regional_patterns,
 ]
 

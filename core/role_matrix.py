@@ -47,6 +47,7 @@ CAPABILITY_LABELS = {
     Capability.MUNICIPAL_REPORTS: "сводный отчёт муниципалитета",
     Capability.VIEW_REGIONAL_HOME: "сводка региона: муниципалитеты, ход этапов, показатели и план, их динамика",
     Capability.REGIONAL_REPORTS: "сводный отчёт региона",
+    Capability.EDIT_REGIONAL_REQUISITES: "реквизиты региона: орган управления образованием и региональные акты",
 }
 
 INTRO = """# Роли и права

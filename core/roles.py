@@ -67,6 +67,7 @@ class Capability(StrEnum):
     # Regional level (the region above its municipalities).
     VIEW_REGIONAL_HOME = "view_regional_home"
     REGIONAL_REPORTS = "regional_reports"
+    EDIT_REGIONAL_REQUISITES = "edit_regional_requisites"  # the region's acts its municipalities' documents cite
 
 
 _D, _C, _M, _MT, _O = Role.DIRECTOR, Role.CURATOR, Role.METHODIST, Role.MENTOR, Role.OBSERVER
@@ -110,6 +111,7 @@ MATRIX: dict[Capability, frozenset[Role]] = {
     # The region above its municipalities: aggregates of its municipalities and schools, read only.
     Capability.VIEW_REGIONAL_HOME: REGIONAL_ROLES,
     Capability.REGIONAL_REPORTS: REGIONAL_ROLES,
+    Capability.EDIT_REGIONAL_REQUISITES: frozenset({Role.REGIONAL_COORDINATOR}),
 }
 
 

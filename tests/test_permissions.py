@@ -9,7 +9,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django_scopes import scopes_disabled
 
-from core.models import AuditEntry, Job, Membership, Notification
+from core.models import AuditEntry, Job, Membership, Notification, Region
 from core.roles import MUNICIPAL_ROLES, REGIONAL_ROLES, SCHOOL_ROLES, Role
 from documents.models import Document, PublicPage
 from mentoring.models import (
@@ -168,6 +168,7 @@ def snapshot():
     with scopes_disabled():
         return (
             sorted(Membership.objects.values_list("pk", "user_id", "role", "organization_id", "municipality_id")),
+            sorted(Region.objects.values_list("pk", "authority", "acts")),
             User.objects.count(),
             AuditEntry.objects.count(),
             sorted(Mentee.objects.values_list("pk", "last_name", "updated_at")),

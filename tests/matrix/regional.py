@@ -5,7 +5,15 @@ file job belongs to the regional coordinator; the fixture municipality belongs t
 from core.roles import REGIONAL_ROLES, Role
 from tests.matrix import Case
 
+ACTS = "приказ министерства образования Красноярского края от 30.11.2020 № 590-11-05 «О внедрении…»"
+
 CASES: dict = {
+    "regional_requisites": Case(
+        "region",
+        frozenset({Role.REGIONAL_COORDINATOR}),
+        ("get", "post"),
+        post_data={"authority": "Министерство образования Красноярского края", "acts": ACTS},
+    ),
     "region_home": Case("region", REGIONAL_ROLES),
     "r_municipality": Case("region", REGIONAL_ROLES, obj="municipality"),
     "r_summary": Case("region", REGIONAL_ROLES, ("post",), post_data={"fmt": "xlsx"}),

@@ -152,3 +152,20 @@ def test_regional_summary_xlsx_has_a_row_per_municipality(world, django_capture_
     assert rows[0][1:5] == (2, 1, 0, 7)  # two schools, one with a programme of seven stages, none done
     assert rows[0][5:7] == (10.0, 70.0)  # pupils involved against the national 70 %
     assert "Динамика по месяцам" in workbook.sheetnames
+
+
+def test_the_regions_acts_entered_by_its_coordinator_are_cited_by_its_schools_orders(world):
+    from documents.kinds.legal_basis import pupils_basis
+
+    act = "приказ министерства образования Красноярского края от 30.11.2020 № 590-11-05 «О внедрении модели»"
+    client = world.client_for(world.users[Role.REGIONAL_COORDINATOR])
+    url = reverse("regional_requisites", kwargs={"region": world.region.pk})
+    response = client.post(url, {"authority": "Министерство образования Красноярского края", "acts": act})
+    assert response.status_code == 302
+    world.school.municipality.region.refresh_from_db()
+    with tenant_scope(world.school):
+        basis = pupils_basis(world.school)
+    assert "приказом министерства образования Красноярского края от 30.11.2020 № 590-11-05" in basis
+    # The specialist reads the region's figures but does not edit its requisites.
+    specialist = world.client_for(world.users[Role.REGIONAL_SPECIALIST])
+    assert specialist.get(url).status_code == 403
