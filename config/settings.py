@@ -103,6 +103,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env.int("DB_CONNECT_TIMEOUT", default=5)
+    # Behind PgBouncer in transaction pooling (docker-compose.yml) a connection is returned to the pool after
+    # each transaction, so a server-side cursor (a named cursor of .iterator()) could outlive its connection.
+    # Django's psycopg 3 backend binds parameters on the client by default: no prepared statements either.
+    if env.bool("DB_BEHIND_PGBOUNCER", default=False):
+        DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "mentoring.User"
@@ -223,6 +228,10 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
 CELERY_TIMEZONE = TIME_ZONE
+# One queue per kind of long job (documents, reports, imports; core.queue.enqueue_job), each served by its own
+# worker pool in docker-compose.yml, so that a long report never delays an import. Off by default: then one
+# worker takes every task from the default queue.
+JOB_QUEUE_PER_KIND = env.bool("JOB_QUEUE_PER_KIND", default=False)
 
 # E-mail: printed to the console in the demo; SMTP when EMAIL_URL is given.
 if env.str("EMAIL_URL", default=""):

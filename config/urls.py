@@ -32,6 +32,12 @@ municipal_patterns = [
     *monitoring_urls.municipal_patterns,
 ]
 
+regional_patterns = [
+    *monitoring_urls.regional_patterns,
+    *documents_urls.regional_patterns,
+    *core_urls.regional_patterns,
+]
+
 account_patterns = [
     path(
         "login/",
@@ -57,6 +63,7 @@ urlpatterns = [
     path("", include(core_urls.account_patterns)),
     path("o/<slug:org>/", include(school_patterns)),
     path("m/<slug:muni>/", include(municipal_patterns)),
+    path("r/<int:region>/", include(regional_patterns)),
     *monitoring_urls.public_patterns,
     *documents_urls.public_patterns,
     path("healthz", healthz, name="healthz"),

@@ -32,10 +32,10 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
-    list_display = ["user", "role", "organization", "municipality", "created_at"]
+    list_display = ["user", "role", "organization", "municipality", "region", "created_at"]
     list_filter = ["role"]
     search_fields = ["user__email", "user__last_name", "organization__short_name", "municipality__short_name"]
-    autocomplete_fields = ["user", "organization", "municipality"]
+    autocomplete_fields = ["user", "organization", "municipality", "region"]
     readonly_fields = ["granted_by", "created_at"]
 
     def save_model(self, request, obj, form, change):

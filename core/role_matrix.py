@@ -5,7 +5,7 @@
 
 from pathlib import Path
 
-from core.roles import MATRIX, MUNICIPAL_ROLES, SCHOOL_ROLES, Capability, Role
+from core.roles import MATRIX, MUNICIPAL_ROLES, REGIONAL_ROLES, SCHOOL_ROLES, Capability, Role
 
 DOCUMENT = Path(__file__).resolve().parent.parent / "docs" / "roles.md"
 
@@ -50,6 +50,9 @@ CAPABILITY_LABELS = {
     Capability.APPROVE_MUNICIPAL_DOCUMENTS: "муниципальные документы: утверждать",
     Capability.PUBLISH_MUNICIPAL_PAGE: "публиковать раздел «Наставничество» на сайте управления",
     Capability.MUNICIPAL_REPORTS: "сводный отчёт муниципалитета",
+    Capability.VIEW_REGIONAL_HOME: "сводка региона: муниципалитеты, ход этапов, показатели и план, их динамика",
+    Capability.REGIONAL_REPORTS: "сводный отчёт региона",
+    Capability.EDIT_REGIONAL_REQUISITES: "реквизиты региона: орган управления образованием и региональные акты",
 }
 
 INTRO = """# Роли и права
@@ -60,7 +63,8 @@ INTRO = """# Роли и права
 `tests/test_role_matrix.py` не пропустит расхождения.
 
 Принципы: человек видит не больше персональных данных, чем нужно для его работы (152-ФЗ, минимизация);
-управление образования работает со сводными данными и документами, а не с карточками детей; каждое утверждение
+управление образования и регион работают со сводными данными и документами, а не с карточками детей; региональные
+роли только читают сводки своих муниципалитетов и школ; каждое утверждение
 делает названный человек в названной роли. Чужая школа — 404 для всех, кроме сотрудников платформы; право,
 которого у роли нет в своей школе, — 403. Наставляемые и законные представители учётных записей не имеют: они
 отвечают на анкеты по личным одноразовым ссылкам. Наставник, работающий в двух школах, имеет два членства и
@@ -78,11 +82,14 @@ def table(roles: list[Role], capabilities: list[Capability]) -> list[str]:
 
 
 def role_matrix_markdown() -> str:
-    """``docs/roles.md``: the school roles' and the municipal roles' capabilities, as two tables."""
+    """``docs/roles.md``: the school, municipal and regional roles' capabilities, as three tables."""
     school_roles = [role for role in Role if role in SCHOOL_ROLES]
     municipal_roles = [role for role in Role if role in MUNICIPAL_ROLES]
     school_capabilities = [c for c in Capability if not MATRIX[c].isdisjoint(SCHOOL_ROLES)]
     municipal_capabilities = [c for c in Capability if not MATRIX[c].isdisjoint(MUNICIPAL_ROLES)]
     lines = [INTRO, "## Школа", "", *table(school_roles, school_capabilities), ""]
     lines += ["## Управление образования", "", *table(municipal_roles, municipal_capabilities), ""]
+    regional_roles = [role for role in Role if role in REGIONAL_ROLES]
+    regional_capabilities = [c for c in Capability if not MATRIX[c].isdisjoint(REGIONAL_ROLES)]
+    lines += ["## Регион", "", *table(regional_roles, regional_capabilities), ""]
     return "\n".join(lines)

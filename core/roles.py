@@ -17,10 +17,14 @@ class Role(models.TextChoices):
     OBSERVER = "observer", "Наблюдатель"
     MUNICIPAL_COORDINATOR = "municipal_coordinator", "Муниципальный координатор"
     MUNICIPAL_SPECIALIST = "municipal_specialist", "Специалист органа управления образованием"
+    # The region above its municipalities (read-only aggregates, never a child's card).
+    REGIONAL_COORDINATOR = "regional_coordinator", "Региональный координатор"
+    REGIONAL_SPECIALIST = "regional_specialist", "Региональный специалист"
 
 
 SCHOOL_ROLES = frozenset({Role.DIRECTOR, Role.CURATOR, Role.METHODIST, Role.MENTOR, Role.OBSERVER})
 MUNICIPAL_ROLES = frozenset({Role.MUNICIPAL_COORDINATOR, Role.MUNICIPAL_SPECIALIST})
+REGIONAL_ROLES = frozenset({Role.REGIONAL_COORDINATOR, Role.REGIONAL_SPECIALIST})
 
 
 class Capability(StrEnum):
@@ -66,6 +70,10 @@ class Capability(StrEnum):
     APPROVE_MUNICIPAL_DOCUMENTS = "approve_municipal_documents"
     PUBLISH_MUNICIPAL_PAGE = "publish_municipal_page"
     MUNICIPAL_REPORTS = "municipal_reports"
+    # Regional level (the region above its municipalities).
+    VIEW_REGIONAL_HOME = "view_regional_home"
+    REGIONAL_REPORTS = "regional_reports"
+    EDIT_REGIONAL_REQUISITES = "edit_regional_requisites"  # the region's acts its municipalities' documents cite
 
 
 _D, _C, _M, _MT, _O = Role.DIRECTOR, Role.CURATOR, Role.METHODIST, Role.MENTOR, Role.OBSERVER
@@ -111,6 +119,10 @@ MATRIX: dict[Capability, frozenset[Role]] = {
     Capability.APPROVE_MUNICIPAL_DOCUMENTS: frozenset({_MC}),
     Capability.PUBLISH_MUNICIPAL_PAGE: frozenset({_MC}),
     Capability.MUNICIPAL_REPORTS: frozenset({_MC, _MS}),
+    # The region above its municipalities: aggregates of its municipalities and schools, read only.
+    Capability.VIEW_REGIONAL_HOME: REGIONAL_ROLES,
+    Capability.REGIONAL_REPORTS: REGIONAL_ROLES,
+    Capability.EDIT_REGIONAL_REQUISITES: frozenset({Role.REGIONAL_COORDINATOR}),
 }
 
 

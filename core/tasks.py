@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.utils import timezone
 
-from .models import Municipality, Notification, Organization
+from .models import Municipality, Notification, Organization, Region
 from .tenancy import absolute_url, tenant_scope
 
 
@@ -26,14 +26,16 @@ class TenantTask(DjangoTask):
             tenant = Organization.objects.get(pk=kwargs["organization_id"])
         elif "municipality_id" in kwargs:
             tenant = Municipality.objects.get(pk=kwargs["municipality_id"])
+        elif "region_id" in kwargs:
+            tenant = Region.objects.get(pk=kwargs["region_id"])
         else:
-            raise TypeError(f"{self.name} needs organization_id or municipality_id.")
+            raise TypeError(f"{self.name} needs organization_id, municipality_id or region_id.")
         with tenant_scope(tenant):
             return super().__call__(*args, tenant=tenant, **kwargs)
 
 
 @shared_task(base=TenantTask, bind=True)
-def run_job(self, *, job_id, attempt, organization_id=None, municipality_id=None, tenant=None):
+def run_job(self, *, job_id, attempt, organization_id=None, municipality_id=None, region_id=None, tenant=None):
     """Run the current phase of a job (``core.jobs.lifecycle``)."""
     from .jobs import lifecycle
 
@@ -50,7 +52,7 @@ def fail_stale_jobs():
     silence = timedelta(seconds=settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"] + 60)
     cutoff = timezone.now() - silence
     failed = 0
-    for tenant in [*Organization.objects.all(), *Municipality.objects.all()]:
+    for tenant in [*Organization.objects.all(), *Municipality.objects.all(), *Region.objects.all()]:
         with tenant_scope(tenant):
             failed += lifecycle.fail_stale(cutoff)
     return failed

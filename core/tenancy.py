@@ -4,7 +4,7 @@ Every tenant query runs inside a django-scopes scope, entered through ``tenant_s
 for a person's own rows across their tenants, ``own_rows_scope`` for a tenant's own rows alone) in these places
 only:
 
-- ``TenantMiddleware``, for a request under ``/o/<school>/`` or ``/m/<municipality>/``;
+- ``TenantMiddleware``, for a request under ``/o/<school>/``, ``/m/<municipality>/`` or ``/r/<region>/``;
 - ``core.tasks.TenantTask``, for a Celery task (it reloads the tenant from its id);
 - ``monitoring.views.answers``, the public questionnaire link (the school is read from the signed token);
 - ``documents.services.publication.open_section``, the public «Наставничество» pages of a school or a
@@ -34,21 +34,26 @@ from django.http import Http404
 from django.urls import Resolver404, resolve
 from django_scopes import scope, scopes_disabled
 
-from .models import Membership, Municipality, Organization
+from .models import Membership, Municipality, Organization, Region
 from .models.tenants import tenant_key
 from .roles import Capability, has_capability
 
 SCHOOL_URL_KWARG = "org"
 MUNICIPAL_URL_KWARG = "muni"
+REGIONAL_URL_KWARG = "region"
 
 
-def tenant_scope(tenant: Organization | Municipality):
+def tenant_scope(tenant: Organization | Municipality | Region):
     """The django-scopes scope of a tenant, as a context manager: a school sees its own rows; a municipality
-    its schools' rows (``organization``) and its own (``tenant``)."""
+    its schools' rows (``organization``) and its own (``tenant``); a region the rows of every school of its
+    municipalities (its pages read only aggregates of them) and its own report jobs."""
     if isinstance(tenant, Organization):
         return scope(organization=tenant.pk, tenant=tenant_key(tenant))
-    school_ids = list(Organization.objects.filter(municipality=tenant).values_list("pk", flat=True))
-    return scope(organization=school_ids, tenant=tenant_key(tenant))
+    if isinstance(tenant, Region):
+        schools = Organization.objects.filter(municipality__region=tenant)
+    else:
+        schools = Organization.objects.filter(municipality=tenant)
+    return scope(organization=list(schools.values_list("pk", flat=True)), tenant=tenant_key(tenant))
 
 
 def own_rows_scope(tenant: Organization | Municipality):
@@ -92,6 +97,9 @@ def resolve_access(user, kwargs: dict) -> TenantAccess | None:
     elif MUNICIPAL_URL_KWARG in kwargs:
         tenant = Municipality.objects.filter(slug=kwargs[MUNICIPAL_URL_KWARG]).first()
         memberships = Membership.objects.filter(user=user, municipality=tenant)
+    elif REGIONAL_URL_KWARG in kwargs:
+        tenant = Region.objects.filter(pk=kwargs[REGIONAL_URL_KWARG]).first()
+        memberships = Membership.objects.filter(user=user, region=tenant)
     else:
         return None
     if tenant is None:
@@ -156,8 +164,8 @@ def tenant_memberships(user):
     """The user's memberships grouped by tenant, for the organisation chooser and the navigation."""
     memberships = (
         Membership.objects.filter(user=user)
-        .select_related("organization", "municipality")
-        .order_by("municipality__short_name", "organization__short_name", "role")
+        .select_related("organization", "municipality", "region")
+        .order_by("region__name", "municipality__short_name", "organization__short_name", "role")
     )
     grouped: dict = {}
     for membership in memberships:

@@ -6,7 +6,7 @@ from .views import jobs, notifications
 
 
 def job_patterns(prefix: str) -> list:
-    """The four URLs of file jobs, for schools (``prefix=""``) or municipalities (``prefix="m_"``)."""
+    """The four URLs of file jobs, for schools (``prefix=""``), municipalities (``"m_"``) or regions (``"r_"``)."""
     return [
         path("files/<int:pk>/", jobs.FileJobView.as_view(), name=f"{prefix}file_job"),
         path("files/<int:pk>/progress/", jobs.FileJobProgressView.as_view(), name=f"{prefix}file_job_progress"),
@@ -17,6 +17,7 @@ def job_patterns(prefix: str) -> list:
 
 school_patterns = job_patterns("")
 municipal_patterns = job_patterns("m_")
+regional_patterns = job_patterns("r_")
 account_patterns = [
     path("notifications/", notifications.NotificationListView.as_view(), name="notifications"),
     path("notifications/<int:pk>/", notifications.NotificationOpenView.as_view(), name="notification_open"),

@@ -10,7 +10,7 @@ from django.db.models import Count, Q
 
 from mentoring.models import Mentee, Programme
 from monitoring.models import Contingent, Invitation, Question, Swot, Wave
-from monitoring.services.indicators import school_year_of, take_snapshot
+from monitoring.services.indicators import school_year_of, take_snapshot, take_snapshots
 from monitoring.services.questionnaires import install_defaults, launch_wave, submit
 
 SWOT = {
@@ -96,20 +96,22 @@ def seed_monitoring(organization, curator, today, *, seed: str = "") -> None:
 
 def generate_monitoring(organizations, *, seed: int, today) -> None:
     """For the synthetic data set: per school the defaults, the contingent, an interim wave of which about 40 %
-    answered (responses written with bulk inserts) and this month's snapshot."""
+    answered (responses written with bulk inserts) and this month's snapshot (of every school at once, at the
+    end)."""
     from django.db import reset_queries
     from django.utils import timezone
 
     from monitoring.models import Answer, Response
 
+    with_programme = []
     for organization in organizations:
         rng = random.Random(f"{seed}:monitoring:{organization.slug}")
         programme = Programme.objects.filter(organization=organization).order_by("-starts_on").first()
         if programme is None:
             continue
+        with_programme.append(organization.pk)
         install_defaults(organization)
         ensure_contingent(organization, today, rng)
-        take_snapshot(organization, today)
         try:
             wave = launch_wave(
                 programme=programme, kind="interim", title="Промежуточное анкетирование", opens_on=today,
@@ -147,5 +149,5 @@ def generate_monitoring(organizations, *, seed: int, today) -> None:
             batch_size=5000,
         )
         Invitation.objects.filter(pk__in=[i.pk for i in invitations]).update(answered_at=timezone.now())
-        take_snapshot(organization, today)
         reset_queries()
+    take_snapshots(with_programme, today)

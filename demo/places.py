@@ -126,9 +126,16 @@ class District:
         return _adjective_form(self.adjective, "ая")
 
 
-def district(rng: random.Random, adjective: str) -> District:
-    """A district in a random region, centred in a settlement of its own; about a quarter are municipal okrugs."""
-    region = rng.choice(REGIONS)
+def region_named(name: str) -> Region | None:
+    """One of ``REGIONS`` by its name, or None."""
+    return next((region for region in REGIONS if region.name == name), None)
+
+
+def district(rng: random.Random, adjective: str, region: Region | None = None) -> District:
+    """A district in a random region (or in ``region``: the same draws either way, so that one seed gives the
+    same districts), centred in a settlement of its own; about a quarter are municipal okrugs."""
+    drawn = rng.choice(REGIONS)
+    region = region or drawn
     return District(
         region=region,
         adjective=adjective,

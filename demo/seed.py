@@ -18,6 +18,7 @@ from demo.bank import seed_bank
 from demo.documents import seed_documents, seed_municipal_documents
 from demo.monitoring import seed_monitoring
 from demo.programmes import seed_programme
+from demo.region import seed_region
 from demo.school_bases import SCHOOL_BASES
 from demo.school_seeder import SchoolSeeder
 from demo.world import ADMIN, DEMO_PASSWORD, MUNICIPALITY, PEOPLE, REGION, SCHOOLS
@@ -46,6 +47,7 @@ def seed(stdout, style):
             field = "municipality" if tenant_key.startswith("m:") else "organization"
             Membership.objects.get_or_create(user=user, role=role, **{field: tenant})
             rows.append((role.label, tenant.short_name, email))
+    rows += seed_region(region, demo_user)
     admin = demo_user(*ADMIN, is_staff=True, is_superuser=True)
     rows.append(("Сотрудник платформы", "Администрирование", admin.email))
 

@@ -70,4 +70,8 @@ def public_section_patterns(level: str):
     ]
 
 
+regional_patterns = [
+    path("requisites/", requisites.RegionalRequisitesView.as_view(), name="regional_requisites"),
+]
+
 public_patterns = [*public_section_patterns("school"), *public_section_patterns("municipality")]

@@ -14,9 +14,9 @@ class MembershipInline(admin.TabularInline):
     model = Membership
     fk_name = "user"
     extra = 0
-    fields = ["role", "organization", "municipality", "created_at"]
+    fields = ["role", "organization", "municipality", "region", "created_at"]
     readonly_fields = ["created_at"]
-    autocomplete_fields = ["organization", "municipality"]
+    autocomplete_fields = ["organization", "municipality", "region"]
 
 
 class UserAdminForm(PersonNameFormsFields, UserChangeForm):

@@ -10,7 +10,7 @@ class MonitoringConfig(AppConfig):
         # The reports register their renderers by kind (core.rendering) when the module is imported.
         from core.audit import register_actions
 
-        from . import renderers  # noqa: F401
+        from . import regional_report, renderers  # noqa: F401
 
         register_actions(
             {

@@ -91,6 +91,7 @@ VALUE_HEADER = ("Показатель", "Числитель", "Знаменат�
 @register
 class SchoolMonitoringReport(Renderer):
     kind = "monitoring_report"
+    queue = "reports"
     formats = ("pdf", "xlsx")
     title = "Отчёт о мониторинге программы наставничества"
 
@@ -171,6 +172,7 @@ class SchoolMonitoringReport(Renderer):
 @register
 class ParticipantStatistics(Renderer):
     kind = "participant_statistics"
+    queue = "reports"
     formats = ("pdf", "xlsx")
     title = "Статистическая информация об участниках программ наставничества"
     names_people = False  # counts only
@@ -221,6 +223,7 @@ class ParticipantStatistics(Renderer):
 @register
 class MunicipalSummary(Renderer):
     kind = "municipal_summary"
+    queue = "reports"
     formats = ("pdf", "xlsx")
     title = "Сводный отчёт муниципалитета о внедрении целевой модели наставничества"
 

@@ -1,9 +1,10 @@
 """URL patterns of the monitoring: config/urls.py includes ``school_patterns`` under /o/<org>/,
-``municipal_patterns`` under /m/<muni>/ and ``public_patterns`` at the root (personal links)."""
+``municipal_patterns`` under /m/<muni>/, ``regional_patterns`` under /r/<region>/ and ``public_patterns`` at
+the root (personal links)."""
 
 from django.urls import path
 
-from monitoring.views import answers, municipal, school
+from monitoring.views import answers, municipal, regional, school
 
 school_patterns = [
     path("monitoring/", school.MonitoringHomeView.as_view(), name="monitoring_home"),
@@ -29,6 +30,12 @@ municipal_patterns = [
     path("monitoring/", municipal.MunicipalDashboardView.as_view(), name="m_monitoring"),
     path("monitoring/schools/<int:pk>/", municipal.MunicipalSchoolView.as_view(), name="m_monitoring_school"),
     path("monitoring/summary/", municipal.MunicipalSummaryView.as_view(), name="m_summary"),
+]
+
+regional_patterns = [
+    path("", regional.RegionalDashboardView.as_view(), name="region_home"),
+    path("municipalities/<int:pk>/", regional.RegionalMunicipalityView.as_view(), name="r_municipality"),
+    path("summary/", regional.RegionalSummaryView.as_view(), name="r_summary"),
 ]
 
 public_patterns = [

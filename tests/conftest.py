@@ -20,7 +20,7 @@ from django_scopes import scopes_disabled
 
 from config.celery import app as celery_app
 from core.models import Job, Membership, Municipality, Notification, Organization, Region
-from core.roles import MUNICIPAL_ROLES, SCHOOL_ROLES, Role
+from core.roles import MUNICIPAL_ROLES, REGIONAL_ROLES, SCHOOL_ROLES, Role
 from documents.models import PublicPage
 from documents.services import drafting, workflow
 from mentoring.models import (
@@ -283,23 +283,26 @@ def fill_monitoring(school, people, users):
 class World:
     """The tenants and people every permission test works with.
 
-    ``school`` and ``sibling`` belong to ``municipality``; ``other_school`` to ``other_municipality``.
-    ``users[role]`` holds that role in ``school`` (school roles) or in ``municipality`` (municipal roles).
+    ``school`` and ``sibling`` belong to ``municipality``; ``other_school`` to ``other_municipality``;
+    ``municipality`` to ``region``, ``other_municipality`` to ``other_region``. ``users[role]`` holds that role
+    in ``school`` (school roles), in ``municipality`` (municipal roles) or in ``region`` (regional roles).
     """
 
     def __init__(self):
         with scopes_disabled():
+            self.region = Region.objects.get_or_create(name="Красноярский край")[0]
+            self.other_region = Region.objects.get_or_create(name="Иркутская область")[0]
             self.municipality = Municipality.objects.create(
                 slug="murta",
                 name="Управление образования Муртинского района",
                 short_name="УО Мурта",
-                region=Region.objects.get_or_create(name="Красноярский край")[0],
+                region=self.region,
             )
             self.other_municipality = Municipality.objects.create(
                 slug="kansk",
                 name="Управление образования Канского района",
                 short_name="УО Канск",
-                region=Region.objects.get_or_create(name="Красноярский край")[0],
+                region=self.other_region,
             )
             self.school = Organization.objects.create(
                 slug="school-a", name="МБОУ «Школа А»", short_name="Школа А", municipality=self.municipality
@@ -315,6 +318,8 @@ class World:
                 user = make_user(f"{role.value}@a.test", role_label=role.label, last_name=role.label.split()[0])
                 if role in SCHOOL_ROLES:
                     Membership.objects.create(user=user, role=role, organization=self.school)
+                elif role in REGIONAL_ROLES:
+                    Membership.objects.create(user=user, role=role, region=self.region)
                 else:
                     Membership.objects.create(user=user, role=role, municipality=self.municipality)
                 self.users[role] = user
@@ -324,6 +329,8 @@ class World:
                 user = make_user(f"{role.value}@z.test", role_label=role.label)
                 if role in SCHOOL_ROLES:
                     Membership.objects.create(user=user, role=role, organization=self.other_school)
+                elif role in REGIONAL_ROLES:
+                    Membership.objects.create(user=user, role=role, region=self.other_region)
                 else:
                     Membership.objects.create(user=user, role=role, municipality=self.other_municipality)
                 self.other_users[role] = user
@@ -345,6 +352,17 @@ class World:
                     "document": approved_municipal_order(muni, users),
                     "school": school,
                 }
+            # Objects of the regions, by region pk: a regional report job, a municipality to drill down into.
+            self.regional = {
+                region.pk: {
+                    "file_job": ready_file_job(users[Role.REGIONAL_COORDINATOR], region=region),
+                    "municipality": muni,
+                }
+                for region, muni, users in (
+                    (self.region, self.municipality, self.users),
+                    (self.other_region, self.other_municipality, self.other_users),
+                )
+            }
             # The site's «Наставничество» sections of school A and of its municipality are switched on.
             for tenant in (self.school, self.municipality):
                 page = PublicPage(enabled=True, intro="О наставничестве", contact="Куратор, тел. 8 (39198) 3-12-40")
@@ -439,4 +457,4 @@ def world(request, _committed_world, db, media_root):
     return copy.deepcopy(template)
 
 
-__all__ = ["MUNICIPAL_ROLES", "PASSWORD", "SCHOOL_ROLES", "World", "make_user"]
+__all__ = ["MUNICIPAL_ROLES", "PASSWORD", "REGIONAL_ROLES", "SCHOOL_ROLES", "World", "make_user"]

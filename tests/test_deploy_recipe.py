@@ -13,8 +13,9 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-APP_SERVICES = ("web", "worker", "beat", "migrate")
-ALL_SERVICES = (*APP_SERVICES, "postgres", "redis")
+WORKERS = ("worker", "worker-documents", "worker-reports", "worker-imports")
+APP_SERVICES = ("web", *WORKERS, "beat", "migrate")
+ALL_SERVICES = (*APP_SERVICES, "postgres", "pgbouncer", "redis")
 
 
 @pytest.fixture(scope="module")
@@ -150,7 +151,8 @@ def test_production_environment(services):
         assert env["PORTAL_ENV"] == "production"
         assert re.fullmatch(r"\$\{SECRET_KEY:\?[^}]+\}", env["SECRET_KEY"]), "compose must refuse to start without it"
         assert env["ALLOWED_HOSTS"].startswith("${ALLOWED_HOSTS:?")
-        assert env["DATABASE_URL"].startswith("postgres://") and "@postgres:5432/" in env["DATABASE_URL"]
+        assert env["DATABASE_URL"].startswith("postgres://")
+        assert "@pgbouncer:5432/" in env["DATABASE_URL"] or "@postgres:5432/" in env["DATABASE_URL"]
         assert env["REDIS_URL"] == "redis://redis:6379/0"
         assert "TRUSTED_PROXY_COUNT" in env
         assert "DEBUG" not in env
@@ -300,3 +302,91 @@ def test_gunicorn_accepts_the_config(monkeypatch):
         gunicorn_config.set(name, value)
     assert gunicorn_config.address == [("0.0.0.0", 8000)]  # noqa: S104 - the container's port
     assert gunicorn_config.worker_class_str == "sync"
+
+
+# PgBouncer and the worker pools per queue.
+
+
+def test_pgbouncer_pools_transactions_in_front_of_postgres(services):
+    pgbouncer = services["pgbouncer"]
+    env = environment(pgbouncer)
+    assert env["POOL_MODE"] == "transaction"
+    assert env["DB_HOST"] == "postgres"
+    assert env["DB_PASSWORD"].startswith("${POSTGRES_PASSWORD:?")
+    assert pgbouncer["depends_on"]["postgres"]["condition"] == "service_healthy"
+    assert "pg_isready" in healthcheck_text(pgbouncer)
+    assert pgbouncer.get("restart") == "unless-stopped"
+
+
+@pytest.mark.parametrize("name", ["web", *WORKERS])
+def test_web_and_workers_reach_postgres_through_pgbouncer(services, name):
+    env = environment(services[name])
+    assert "@pgbouncer:5432/" in env["DATABASE_URL"]
+    assert env["DB_BEHIND_PGBOUNCER"] == "true"
+    assert services[name]["depends_on"]["pgbouncer"]["condition"] == "service_healthy"
+
+
+def test_migrations_connect_to_postgres_directly(services):
+    """A migration keeps its session (locks, SET) for its whole run: not through transaction pooling."""
+    env = environment(services["migrate"])
+    assert "@postgres:5432/" in env["DATABASE_URL"]
+    assert env["DB_BEHIND_PGBOUNCER"] == "false"
+
+
+def django_setting(name: str, **env) -> str:
+    """A setting as production would read it from ``env`` (a fresh interpreter: settings read the environment
+    once)."""
+    import subprocess
+    import sys
+
+    code = f"import django; django.setup(); from django.conf import settings; print(settings.{name})"
+    environ = {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "config.settings", **env}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=environ, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_behind_pgbouncer_django_uses_no_server_side_cursors():
+    url = "postgres://portal:secret@pgbouncer:5432/portal"
+    behind = django_setting("DATABASES['default'].get('DISABLE_SERVER_SIDE_CURSORS')", DATABASE_URL=url,
+                            DB_BEHIND_PGBOUNCER="true")  # fmt: skip
+    assert behind == "True"
+    direct = django_setting("DATABASES['default'].get('DISABLE_SERVER_SIDE_CURSORS')", DATABASE_URL=url)
+    assert direct == "None"
+
+
+def worker_queues(service: dict) -> list[str]:
+    command = service["command"]
+    command = command if isinstance(command, list) else command.split()
+    return command[command.index("-Q") + 1].split(",")
+
+
+def test_one_worker_pool_per_queue_of_long_jobs(services):
+    from core.queue import JOB_QUEUES
+
+    queues = {name: worker_queues(services[name]) for name in WORKERS}
+    assert queues["worker"] == ["celery"], "the default queue: e-mails, reminders, snapshots"
+    for queue in JOB_QUEUES:
+        pools = [name for name, served in queues.items() if queue in served]
+        assert pools == [f"worker-{queue}"], f"the {queue} queue has a pool of its own"
+    for name in WORKERS:
+        assert environment(services[name])["JOB_QUEUE_PER_KIND"] == "true"
+        assert "media" in volume_sources(services[name])
+        assert "inspect ping" in healthcheck_text(services[name])
+
+
+def test_jobs_go_to_the_queue_of_their_kind(settings):
+    """An import never waits behind a report: each kind of job is sent to its own queue in production."""
+    from core.models import Job
+    from core.queue import job_queue
+    from mentoring.services.imports import JOB_KINDS
+
+    settings.JOB_QUEUE_PER_KIND = True
+    assert job_queue(Job(kind=JOB_KINDS["mentees"])) == "imports"
+    assert job_queue(Job(kind=JOB_KINDS["mentors"])) == "imports"
+    assert job_queue(Job(kind="regional_summary")) == "reports"
+    assert job_queue(Job(kind="municipal_summary")) == "reports"
+    assert job_queue(Job(kind="monitoring_report")) == "reports"
+    assert job_queue(Job(kind="regulation")) == "documents"
+    settings.JOB_QUEUE_PER_KIND = False
+    assert job_queue(Job(kind=JOB_KINDS["mentees"])) is None  # one worker takes every task

@@ -9,8 +9,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django_scopes import scopes_disabled
 
-from core.models import AuditEntry, Job, Membership, Notification
-from core.roles import MUNICIPAL_ROLES, SCHOOL_ROLES, Role
+from core.models import AuditEntry, Job, Membership, Notification, Region
+from core.roles import MUNICIPAL_ROLES, REGIONAL_ROLES, SCHOOL_ROLES, Role
 from documents.models import Document, PublicPage
 from mentoring.models import (
     Consent,
@@ -41,6 +41,7 @@ from tests.matrix import (
     pairs,
     privacy,
     programmes,
+    regional,
 )
 
 MENTEE_POST = {
@@ -144,7 +145,7 @@ CASES = {
 
 
 # Each feature area keeps its own cases in tests/matrix/*.py.
-for area in (programmes, pairs, journal, files, documents, monitoring, privacy):
+for area in (programmes, pairs, journal, files, documents, monitoring, privacy, regional):
     assert not set(area.CASES) & set(CASES), "a URL name is declared twice in the matrix"
     CASES.update(area.CASES)
 
@@ -174,6 +175,7 @@ def snapshot():
     with scopes_disabled():
         return (
             sorted(Membership.objects.values_list("pk", "user_id", "role", "organization_id", "municipality_id")),
+            sorted(Region.objects.values_list("pk", "authority", "acts")),
             User.objects.count(),
             AuditEntry.objects.count(),
             sorted(Mentee.objects.values_list("pk", "last_name", "updated_at")),
@@ -200,6 +202,12 @@ def snapshot():
 
 def tenant_url(world, name, case, *, other: bool):
     """The URL of ``name`` in the user's own tenant, or in another municipality's tenant."""
+    if case.level == "region":
+        tenant = world.other_region if other else world.region
+        kwargs = {"region": tenant.pk, **case.url_kwargs}
+        if case.obj:
+            kwargs["pk"] = world.regional[tenant.pk][case.obj].pk
+        return reverse(name, kwargs=kwargs)
     if case.level == "school":
         tenant = world.other_school if other else world.school
         kwargs = {"org": tenant.slug}
@@ -218,7 +226,7 @@ def tenant_url(world, name, case, *, other: bool):
     return reverse(name, kwargs=kwargs)
 
 
-TENANT_CASES = [(name, case) for name, case in CASES.items() if case.level in ("school", "municipality")]
+TENANT_CASES = [(name, case) for name, case in CASES.items() if case.level in ("school", "municipality", "region")]
 MATRIX_PARAMS = [
     pytest.param(name, role, method, id=f"{name}-{role.value}-{method}")
     for name, case in TENANT_CASES
@@ -228,9 +236,9 @@ MATRIX_PARAMS = [
 
 
 def expected_status(case, role):
-    own_level_roles = SCHOOL_ROLES if case.level == "school" else MUNICIPAL_ROLES
+    own_level_roles = {"school": SCHOOL_ROLES, "municipality": MUNICIPAL_ROLES, "region": REGIONAL_ROLES}[case.level]
     if role not in own_level_roles:
-        return 404  # a municipal user has no school here, a school user no municipality
+        return 404  # a municipal or regional user has no school here, a school user no municipality or region
     if role in case.allowed and case.owner not in (None, role):
         return 404  # someone else's object in your own school does not exist for you
     return "allowed" if role in case.allowed else 403
@@ -240,7 +248,7 @@ def assert_succeeded(response, url):
     """The specific success of an allowed request: the view's own page, its file, or a redirect that stays in
     the same school or municipality (a form saved, a job started) — never the login page or an error page."""
     assert response.status_code in (200, 302), response.content[:500]
-    tenant_root = "/".join(url.split("/")[:3]) + "/"  # «/o/<school>/» or «/m/<municipality>/»
+    tenant_root = "/".join(url.split("/")[:3]) + "/"  # «/o/<school>/», «/m/<municipality>/» or «/r/<region>/»
     if response.status_code == 302:
         assert response["Location"].startswith(tenant_root), response["Location"]
         return
@@ -311,6 +319,24 @@ def test_unknown_tenant_is_404(world):
     client = world.client_for(world.users[Role.DIRECTOR])
     assert client.get("/o/no-such-school/").status_code == 404
     assert client.get("/m/no-such-municipality/").status_code == 404
+    assert client.get("/r/999999/").status_code == 404
+
+
+@pytest.mark.parametrize("role", sorted(REGIONAL_ROLES))
+def test_a_regional_user_reaches_no_school_and_no_municipal_page(world, role):
+    """Read-only aggregates: no school's card, list or home, and no municipal page, even of the region's own
+    schools and municipalities (the drill-down is the region's own read-only page)."""
+    client = world.client_for(world.users[role])
+    mentee = world.people[world.school.pk]["mentee"]
+    for url in (
+        reverse("mentee_detail", kwargs={"org": world.school.slug, "pk": mentee.pk}),
+        reverse("mentee_list", kwargs={"org": world.school.slug}),
+        reverse("school_home", kwargs={"org": world.sibling.slug}),
+        reverse("m_monitoring", kwargs={"muni": world.municipality.slug}),
+        reverse("m_monitoring_school", kwargs={"muni": world.municipality.slug, "pk": world.school.pk}),
+        reverse("r_municipality", kwargs={"region": world.region.pk, "pk": world.other_municipality.pk}),
+    ):
+        assert client.get(url).status_code == 404, url
 
 
 ACCOUNT_AND_PUBLIC = [(name, case) for name, case in CASES.items() if case.level in ("account", "public")]

@@ -271,3 +271,16 @@ def test_the_rural_school_has_a_pair_with_a_mentor_from_the_municipal_bank(seede
     director.force_login(User.objects.get(email="director@talazhanka.demo"))
     response = director.get(reverse("pair_journal", kwargs={"org": "talazhanka", "pk": pair.pk}))
     assert "лабораторные работы 8 класса" in response.content.decode()
+
+
+def test_the_regional_coordinator_reads_the_demo_region(seeded, client):
+    coordinator = User.objects.get(email="coordinator@region.demo")
+    assert "coordinator@region.demo" in seeded
+    client.force_login(coordinator)
+    home = client.get("/")
+    assert home.status_code == 302  # one tenant: straight to the region's dashboard
+    response = client.get(home["Location"])
+    assert response.status_code == 200
+    rows = response.context["municipalities"]
+    assert [row.municipality.short_name for row in rows] == ["УО Большемуртинского района"]
+    assert rows[0].schools == 3 and rows[0].with_programme == 3

@@ -14,6 +14,9 @@ class RenderFile(JobKind):
 
     code = "render_file"
 
+    def queue_for(self, job) -> str:
+        return renderer_for(job.kind).queue
+
     def run(self, job, phase, progress):
         renderer = renderer_for(job.kind)
         try:

@@ -28,6 +28,11 @@ class JobKind(ABC):
     title = ""
     phases: tuple[str, ...] = ("run",)
     page_url_name = "file_job"  # the school page of a job of this kind (municipal jobs: «m_file_job»)
+    queue = "documents"  # its worker pool when JOB_QUEUE_PER_KIND is on: one of core.queue.JOB_QUEUES
+
+    def queue_for(self, job) -> str:
+        """The queue a job of this kind is sent to."""
+        return self.queue
 
     @abstractmethod
     def run(self, job, phase: str, progress):

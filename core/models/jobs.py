@@ -1,12 +1,12 @@
-"""Long work (imports, exports, rendered documents, reports): one row per job, bound to its tenant (a school
-or a municipality) and to the user who asked."""
+"""Long work (imports, exports, rendered documents, reports): one row per job, bound to its tenant (a school,
+a municipality or a region) and to the user who asked."""
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django_scopes import ScopedManager
 
-from .tenants import TenantOwned, tenant_folder
+from .tenants import Municipality, Organization, Region, TenantOwned, tenant_folder, tenant_key
 
 
 def job_file_path(job, filename):
@@ -41,6 +41,8 @@ class Job(TenantOwned):
     error = models.TextField("ошибка", blank=True)
     input_file = models.FileField(upload_to=job_file_path, blank=True)
     output_file = models.FileField(upload_to=job_file_path, blank=True)
+    # A regional report is the one kind of job a region owns (a region owns no other rows).
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -52,11 +54,32 @@ class Job(TenantOwned):
         verbose_name = "задание"
         verbose_name_plural = "задания"
         ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(organization__isnull=False, municipality__isnull=True, region__isnull=True)
+                | models.Q(organization__isnull=True, municipality__isnull=False, region__isnull=True)
+                | models.Q(organization__isnull=True, municipality__isnull=True, region__isnull=False),
+                name="job_has_one_of_three_tenants",
+            )
+        ]
+
+    @property
+    def tenant(self) -> Organization | Municipality | Region:
+        return self.organization or self.municipality or self.region
+
+    @tenant.setter
+    def tenant(self, tenant: Organization | Municipality | Region) -> None:
+        self.organization = tenant if isinstance(tenant, Organization) else None
+        self.municipality = tenant if isinstance(tenant, Municipality) else None
+        self.region = tenant if isinstance(tenant, Region) else None
+        self.tenant_key = tenant_key(tenant)
 
     def __str__(self):
         return f"{self.kind} #{self.pk} ({self.get_status_display()})"
 
     def get_absolute_url(self):
+        if self.region_id:
+            return reverse("r_file_job", kwargs={"region": self.region_id, "pk": self.pk})
         if self.municipality_id:
             return reverse("m_file_job", kwargs={"muni": self.municipality.slug, "pk": self.pk})
         from core.jobs.registry import kind_of

@@ -1,16 +1,16 @@
-"""Memberships: the roles a user holds in schools and municipalities."""
+"""Memberships: the roles a user holds in schools, municipalities and regions."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from ..roles import MUNICIPAL_ROLES, SCHOOL_ROLES, Role
-from .tenants import Municipality, Organization
+from ..roles import MUNICIPAL_ROLES, REGIONAL_ROLES, SCHOOL_ROLES, Role
+from .tenants import Municipality, Organization, Region
 
 
 class Membership(models.Model):
-    """A user's role in one school or in one municipality.
+    """A user's role in one school, one municipality or one region.
 
     A user may hold many: a teacher who mentors in two schools has two, and sees each school separately.
     Memberships are read by the tenant middleware before any scope exists, always filtered by the user,
@@ -36,6 +36,14 @@ class Membership(models.Model):
         related_name="memberships",
         verbose_name="муниципалитет",
     )
+    region = models.ForeignKey(
+        Region,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name="субъект Российской Федерации",
+    )
     role = models.CharField("роль", max_length=30, choices=Role.choices)
     granted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -55,11 +63,17 @@ class Membership(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    Q(organization__isnull=False, municipality__isnull=True, role__in=sorted(SCHOOL_ROLES))
-                    | Q(organization__isnull=True, municipality__isnull=False, role__in=sorted(MUNICIPAL_ROLES))
+                    Q(organization__isnull=False, municipality__isnull=True, region__isnull=True)
+                    & Q(role__in=sorted(SCHOOL_ROLES))
+                    | Q(organization__isnull=True, municipality__isnull=False, region__isnull=True)
+                    & Q(role__in=sorted(MUNICIPAL_ROLES))
+                    | Q(organization__isnull=True, municipality__isnull=True, region__isnull=False)
+                    & Q(role__in=sorted(REGIONAL_ROLES))
                 ),
-                name="membership_role_fits_tenant",
-                violation_error_message="Роль школы назначается в школе, роль муниципалитета — в муниципалитете.",
+                name="membership_role_fits_its_tenant",
+                violation_error_message=(
+                    "Роль школы назначается в школе, роль муниципалитета — в муниципалитете, роль региона — в регионе."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["user", "organization", "role"],
@@ -73,6 +87,12 @@ class Membership(models.Model):
                 name="membership_unique_in_municipality",
                 violation_error_message="У пользователя уже есть эта роль в этом муниципалитете.",
             ),
+            models.UniqueConstraint(
+                fields=["user", "region", "role"],
+                condition=Q(region__isnull=False),
+                name="membership_unique_in_region",
+                violation_error_message="У пользователя уже есть эта роль в этом регионе.",
+            ),
         ]
 
     def __str__(self):
@@ -80,11 +100,14 @@ class Membership(models.Model):
 
     @property
     def tenant(self):
-        return self.organization or self.municipality
+        return self.organization or self.municipality or self.region
 
     def clean(self):
-        if (self.organization_id is None) == (self.municipality_id is None):
-            raise ValidationError("Укажите либо образовательную организацию, либо муниципалитет.")
+        tenants = [self.organization_id, self.municipality_id, self.region_id]
+        if sum(pk is not None for pk in tenants) != 1:
+            raise ValidationError("Укажите одно: образовательную организацию, муниципалитет или регион.")
         allowed = SCHOOL_ROLES if self.organization_id else MUNICIPAL_ROLES
+        if self.region_id:
+            allowed = REGIONAL_ROLES
         if self.role and self.role not in allowed:
             raise ValidationError({"role": "Эта роль не назначается на этом уровне."})

@@ -36,6 +36,14 @@ class Region(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("region_home", kwargs={"region": self.pk})
+
+    @property
+    def short_name(self) -> str:
+        """What the navigation shows, as for a school or a municipality."""
+        return self.name
+
 
 class Municipality(models.Model):
     """A municipal education department (управление / отдел / департамент образования).
@@ -112,8 +120,10 @@ class Organization(models.Model):
         return reverse("school_home", kwargs={"org": self.slug})
 
 
-def tenant_key(tenant: Organization | Municipality) -> str:
-    """The value of the ``tenant`` scope dimension: one key for a school or a municipality."""
+def tenant_key(tenant: Organization | Municipality | Region) -> str:
+    """The value of the ``tenant`` scope dimension: one key for a school, a municipality or a region."""
+    if isinstance(tenant, Region):
+        return f"r:{tenant.pk}"
     return f"o:{tenant.pk}" if isinstance(tenant, Organization) else f"m:{tenant.pk}"
 
 

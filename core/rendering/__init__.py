@@ -41,6 +41,7 @@ class Renderer:
     formats: tuple[str, ...] = ()
     title = ""  # what the file is, in Russian, for the job's page
     names_people = True  # its files may name people: an erasure deletes them (False: counts only)
+    queue = "documents"  # the worker pool that renders it (core.queue.JOB_QUEUES); reports set "reports"
 
     def load(self, params: dict, *, tenant, user, progress):
         """Build the source from a job's params inside the tenant's scope. ``progress(done, total)`` reports

@@ -1,7 +1,7 @@
 """The pages of a file job (a rendered document, report or export): progress, download, run again.
 
-Only the user who asked sees the job, and only inside its own school or municipality (the scope); anybody
-else gets a 404 whatever id they try. The same views serve both tenants: each role holds the home
+Only the user who asked sees the job, and only inside its own school, municipality or region (the scope); anybody
+else gets a 404 whatever id they try. The same views serve every tenant level: each role holds the home
 capability of its own level only.
 """
 
@@ -13,18 +13,22 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from ..jobs import files, lifecycle
-from ..models import Organization
+from ..models import Organization, Region
 from ..roles import Capability
 
-TENANT_HOME = (Capability.VIEW_SCHOOL_HOME, Capability.VIEW_MUNICIPAL_HOME)
+TENANT_HOME = (Capability.VIEW_SCHOOL_HOME, Capability.VIEW_MUNICIPAL_HOME, Capability.VIEW_REGIONAL_HOME)
 
 
 def job_urls(tenant, job) -> dict:
     """The URLs of a file job's page, in its tenant's tree."""
-    prefix, kwarg = ("", "org") if isinstance(tenant, Organization) else ("m_", "muni")
+    if isinstance(tenant, Region):
+        prefix, kwarg, key = "r_", "region", tenant.pk
+    else:
+        prefix, kwarg = ("", "org") if isinstance(tenant, Organization) else ("m_", "muni")
+        key = tenant.slug
 
     def url(name):
-        return reverse(f"{prefix}{name}", kwargs={kwarg: tenant.slug, "pk": job.pk})
+        return reverse(f"{prefix}{name}", kwargs={kwarg: key, "pk": job.pk})
 
     return {
         "progress_url": url("file_job_progress"),

@@ -31,6 +31,8 @@ FEMALE_SHARE = {
     Role.OBSERVER: 0.6,
     Role.MUNICIPAL_COORDINATOR: 0.7,
     Role.MUNICIPAL_SPECIALIST: 0.8,
+    Role.REGIONAL_COORDINATOR: 0.7,
+    Role.REGIONAL_SPECIALIST: 0.8,
 }
 POSITIONS = {
     Role.DIRECTOR: ("Директор",),
@@ -89,6 +91,7 @@ class DatasetGenerator:
         self.mentor_records_per_school = 0
         self.districts: dict[str, places.District] = {}  # by municipality slug
         self.regions: dict[str, Region] = {}
+        self.one_region: places.Region | None = None  # every municipality in this region (``run(region=…)``)
         self.inns: set[str] = set()
         self.ogrns: set[str] = set()
         self.pending_organizations: list[Organization] = []
@@ -111,13 +114,18 @@ class DatasetGenerator:
         mentors_per_school: int,
         mentees_per_school: int = 0,
         mentor_records_per_school: int = 0,
+        region: str | None = None,
     ) -> None:
-        """Generate everything: municipalities with their staff, then the schools with theirs and their bases."""
+        """Generate everything: municipalities with their staff (all in ``region``, with its coordinator and
+        specialist, when one is named), then the schools with theirs and their bases."""
         self.mentees_per_school = mentees_per_school
         self.mentor_records_per_school = mentor_records_per_school
+        self.one_region = places.region_named(region) if region else None
         adjectives = places.district_adjectives(self.rng, municipalities)
         created = [self.add_municipality(index, adjective) for index, adjective in enumerate(adjectives, start=1)]
         Municipality.objects.bulk_create(created, batch_size=self.batch_size)
+        if self.one_region:
+            self.add_regional_staff(self.region(self.one_region.name))
         for municipality, count in zip(created, spread(self.rng, schools, municipalities), strict=True):
             number = 0
             for _ in range(count):
@@ -175,7 +183,7 @@ class DatasetGenerator:
 
     def add_municipality(self, index: int, adjective: str) -> Municipality:
         """An unsaved municipality with its head as coordinator and two specialists."""
-        place = places.district(self.rng, adjective)
+        place = places.district(self.rng, adjective, self.one_region)
         body = places.education_body(self.rng, place)
         head = self.person(Role.MUNICIPAL_COORDINATOR)
         municipality = Municipality(
@@ -194,6 +202,14 @@ class DatasetGenerator:
             position = self.position(Role.MUNICIPAL_SPECIALIST)
             self.add_member(specialist, position, Role.MUNICIPAL_SPECIALIST, municipality=municipality)
         return municipality
+
+    def add_regional_staff(self, region: Region) -> None:
+        """The region's coordinator and specialist (unsaved, like every generated user)."""
+        for role, position in (
+            (Role.REGIONAL_COORDINATOR, "Региональный координатор целевой модели наставничества"),
+            (Role.REGIONAL_SPECIALIST, "Главный специалист регионального центра наставничества"),
+        ):
+            self.add_member(self.person(role), position, role, region=region)
 
     # --- Schools ------------------------------------------------------------------------------------------------
 
@@ -252,7 +268,8 @@ class DatasetGenerator:
         return self.rng.choice(POSITIONS[role])
 
     def add_member(self, person: people.Person, position: str, role: Role, **tenant) -> User:
-        """An unsaved user for ``person`` and their membership in ``tenant`` (organization= or municipality=)."""
+        """An unsaved user for ``person`` and their membership in ``tenant`` (organization=, municipality= or
+        region=)."""
         self.user_number += 1
         user = User(
             email=f"{people.transliterate(person.last_name)}.{self.user_number}@{EMAIL_DOMAIN}",

@@ -19,7 +19,7 @@ from mentoring.models import (
     Tag,
     User,
 )
-from monitoring.models import Questionnaire
+from monitoring.models import IndicatorSnapshot, Questionnaire
 
 
 def generated_rows():
@@ -62,9 +62,14 @@ def link_rows():
 
 
 def programme_rows():
-    """Querysets of the generated pairs and meetings (deleted with their programmes), for the counts."""
+    """Querysets of the generated pairs and meetings (deleted with their programmes) and the monthly snapshots
+    (deleted with their schools), for the counts."""
     in_generated = {"organization__slug__startswith": ORGANIZATION_PREFIX}
-    return {"pairs": Pair.objects.filter(**in_generated), "meetings": Meeting.objects.filter(**in_generated)}
+    return {
+        "pairs": Pair.objects.filter(**in_generated),
+        "meetings": Meeting.objects.filter(**in_generated),
+        "snapshots": IndicatorSnapshot.objects.filter(**in_generated),
+    }
 
 
 def count_generated() -> dict[str, int]:
@@ -126,4 +131,5 @@ COUNT_LABELS = {
     "pairs": "Наставнические пары и группы",
     "meetings": "Встречи в журналах наставников",
     "questionnaires": "Анкеты мониторинга",
+    "snapshots": "Значения показателей по месяцам (срезы)",
 }

@@ -28,6 +28,7 @@ def generate(
     seed: int,
     replace: bool,
     programmes: bool,
+    region: str | None = None,
 ) -> tuple[float, dict[str, int]]:
     """Generate the data set in one transaction; return the seconds it took and the counts of generated rows."""
     # Generated rows span every tenant: one of the reviewed places where scopes are disabled.
@@ -47,7 +48,7 @@ def generate(
             )
         started = time.perf_counter()
         generator = DatasetGenerator(random.Random(seed), make_password(DATASET_PASSWORD))
-        generator.run(schools, municipalities, mentors, mentees, mentor_records)
+        generator.run(schools, municipalities, mentors, mentees, mentor_records, region=region)
         if mentees and programmes:
             generate_programmes(
                 Organization.objects.filter(slug__startswith=ORGANIZATION_PREFIX).order_by("pk"),

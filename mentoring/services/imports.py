@@ -196,6 +196,7 @@ class ImportMentees(JobKind):
     title = "Импорт наставляемых"
     phases = (PREVIEW, IMPORT)
     page_url_name = "import_job"
+    queue = "imports"
 
     def run(self, job, phase, progress):
         tenant = job.tenant

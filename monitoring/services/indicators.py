@@ -211,6 +211,35 @@ def take_snapshot(organization: Organization, on: date) -> int:
     return count
 
 
+def take_snapshots(organization_ids: list[int], on: date, chunk: int = 500) -> int:
+    """``take_snapshot`` for many schools at once (the data set builder): ``measure_table`` per chunk of
+    schools and one insert-or-update of their rows; returns the number of values stored."""
+    month = month_start(on)
+    indicator_list = indicators()
+    stored = 0
+    for start in range(0, len(organization_ids), chunk):
+        table = measure_table(organization_ids[start : start + chunk], on)
+        rows = [
+            IndicatorSnapshot(
+                organization_id=pk,
+                indicator=indicator,
+                month=month,
+                numerator=measures[indicator.numerator],
+                denominator=measures[indicator.denominator],
+            )
+            for pk, measures in table.items()
+            for indicator in indicator_list
+        ]
+        IndicatorSnapshot.objects.bulk_create(
+            rows,
+            update_conflicts=True,
+            unique_fields=["organization", "indicator", "month"],
+            update_fields=["numerator", "denominator", "taken_at"],
+        )
+        stored += len(rows)
+    return stored
+
+
 def trends(organization_ids: list[int], months: int = 12, on: date | None = None) -> dict[str, list[tuple]]:
     """Per indicator code, the (month, value %) of the last ``months`` snapshots summed over the schools."""
     since = month_start(on or date.today()) - timedelta(days=31 * (months - 1))

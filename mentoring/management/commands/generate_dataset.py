@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from demo.dataset.constants import DATASET_PASSWORD, EMAIL_DOMAIN, MENTEES_PER_MENTOR, MENTEES_PER_SCHOOL
 from demo.dataset.rows import COUNT_LABELS
 from demo.dataset.run import describe, generate
+from demo.places import REGIONS
 
 
 class Command(BaseCommand):
@@ -40,6 +41,13 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-programmes", action="store_true", help="не создавать программы, пары и журналы (только базы)"
         )
+        parser.add_argument(
+            "--region",
+            default=None,
+            choices=[region.name for region in REGIONS],
+            help="все муниципалитеты — в этом субъекте РФ, с региональным координатором и специалистом "
+            "(по умолчанию муниципалитеты в разных субъектах)",
+        )
         parser.add_argument("--seed", type=int, default=1, help="зерно генератора: одно зерно — одни данные (1)")
         parser.add_argument(
             "--replace", action="store_true", help="удалить ранее сгенерированные данные и создать их заново"
@@ -69,6 +77,7 @@ class Command(BaseCommand):
             seed=options["seed"],
             replace=options["replace"],
             programmes=not options["no_programmes"],
+            region=options["region"],
         )
         self.stdout.write(self.style.SUCCESS(f"Сгенерировано за {elapsed:.1f} с: {describe(counts)}"))
         for kind, label in COUNT_LABELS.items():
