@@ -73,6 +73,7 @@ class MatchingRun(JobKind):
     code = JOB_KIND
     title = "Подбор наставников"
     page_url_name = "matching_job"
+    queue = "reports"  # a large school's run takes a minute: never ahead of an import
 
     def run(self, job, phase, progress):
         programme = Programme.objects.get(pk=job.params["programme"])
