@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "mentoring",
     "documents",
     "monitoring",
+    "teaching_staff",  # teacher-mentors: appointment under art. 351.8 TK, the council of mentors
 ]
 
 MIDDLEWARE = [

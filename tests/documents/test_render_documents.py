@@ -34,7 +34,7 @@ def headline(kind) -> str:
 
 
 @pytest.mark.parametrize("level", ["school", "municipality"])
-def test_every_kind_is_drawn_as_pdf_and_docx(world, school, tmp_path, level):
+def test_every_kind_is_drawn_as_pdf_and_docx(world, school, teachers, tmp_path, level):
     tenant = school if level == "school" else world.municipality
     output = run(tmp_path, f"--{level}", tenant.slug)
     lines = output.strip().splitlines()
