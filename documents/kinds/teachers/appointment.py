@@ -24,24 +24,25 @@ def rubles(amount: Decimal) -> str:
     return f"{amount:,.2f}".replace(",", " ").replace(".", ",") + " руб."
 
 
-def appointments_of(programme) -> dict:
-    """The programme's working appointments (not ended early) by pair id, with their pairs (one query)."""
+def appointments_of(document) -> dict:
+    """The working appointments (not ended early) of the document's programme by pair id (one query; cached on
+    the document, so that ``missing`` and ``build`` share it)."""
     from teaching_staff.models import Appointment
 
-    cached = getattr(programme, "_document_appointments", None)
+    cached = getattr(document, "_document_appointments", None)
     if cached is None:
-        rows = Appointment.objects.filter(pair__programme=programme, ended_on__isnull=True).select_related(
+        rows = Appointment.objects.filter(pair__programme=document.programme, ended_on__isnull=True).select_related(
             "pair", "pair__mentor"
         )
-        cached = programme._document_appointments = {row.pair_id: row for row in rows}
+        cached = document._document_appointments = {row.pair_id: row for row in rows}
     return cached
 
 
-def appointed_mentors(programme) -> list[tuple]:
+def appointed_mentors(document) -> list[tuple]:
     """The mentors of the programme's working pairs that have an appointment, each with those pairs."""
-    found = appointments_of(programme)
+    found = appointments_of(document)
     result = []
-    for mentor, pairs in mentors_with_pairs(programme):
+    for mentor, pairs in mentors_with_pairs(document.programme):
         pairs = [pair for pair in pairs if pair.pk in found]
         if pairs:
             result.append((mentor, pairs))
@@ -70,8 +71,8 @@ class TeacherAppointmentOrder(Kind):
         problems = programme_problems(document)
         if document.programme is None:
             return problems
-        found = appointments_of(document.programme)
-        mentors = appointed_mentors(document.programme)
+        found = appointments_of(document)
+        mentors = appointed_mentors(document)
         if not mentors:
             problems.append(
                 "Нет наставников педагогических работников с внесёнными условиями наставничества: внесите их в "
@@ -98,8 +99,8 @@ class TeacherAppointmentOrder(Kind):
 
     def build(self, document, texts):
         programme = document.programme
-        found = appointments_of(programme)
-        mentors = appointed_mentors(programme)
+        found = appointments_of(document)
+        mentors = appointed_mentors(document)
         consents = written_consents(document, [mentor for mentor, _ in mentors])
         lines = []
         for mentor, pairs in mentors:
