@@ -136,7 +136,7 @@ def test_the_addendum_states_content_term_and_pay(teachers, school, programme, c
         subject_id=teachers.pair.pk,
     )  # fmt: skip
     text = " ".join(plain_text(content_of(addendum)).split())
-    assert "к трудовому договору от 25.08.2015 № 41" in text
+    assert "№ 7 (трудовой договор от 25.08.2015 № 41)" in text
     assert "Сидорова Мария Павловна, учитель математики, именуемая в дальнейшем «Работник»" in text
     assert "Срок наставничества: с 01.10.2026 по 31.05.2027." in text
     assert "доплата в размере 3 000,00 руб. в месяц" in text

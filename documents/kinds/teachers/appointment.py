@@ -7,6 +7,7 @@ are ``teaching_staff.models.Appointment``; the rules are ``teaching_staff.servic
 from decimal import Decimal
 
 from core.inflection import by_gender, gender_of, name_of, organization_name, position_in, written_name
+from core.inflection.names import guess_gender
 
 from ...content import initials_surname, note, paragraph, short_date, table
 from .. import Block, Kind, kind
@@ -21,7 +22,7 @@ LABOUR_CODE = "статья 351.8 Трудового кодекса Россий
 
 def rubles(amount: Decimal) -> str:
     """«5 000,00 руб.»"""
-    return f"{amount:,.2f}".replace(",", " ").replace(".", ",") + " руб."
+    return f"{amount:,.2f}".replace(",", "\u00a0").replace(".", ",") + "\u00a0руб."
 
 
 def appointments_of(document) -> dict:
@@ -210,6 +211,8 @@ class MentoringAddendum(AppointmentSubject):
             f"{written_name(organization.director_name, 'gent')}"
         )
         named = by_gender(gender_of(mentor), "именуемый", "именуемая")
+        last, first, patronymic = [*(organization.director_name or "").split(), "", "", ""][:3]
+        acting = by_gender(guess_gender(first, patronymic, last), "действующего", "действующей")
         points = [
             f"Работник с его письменного согласия{f' {consent}' if consent else ''} выполняет наряду с работой, "
             f"определённой трудовым договором, работу по наставничеству ({LABOUR_CODE}) в отношении "
@@ -227,12 +230,12 @@ class MentoringAddendum(AppointmentSubject):
         number = appointment.addendum_number or "____"
         return {
             "kind_title": "ДОПОЛНИТЕЛЬНОЕ СОГЛАШЕНИЕ",
-            "title": f"к трудовому договору о наставничестве № {number}",
+            "title": "к трудовому договору о наставничестве",
             "blocks": [
-                note(f"к трудовому договору {contract}"),
+                note(f"№ {number} (трудовой договор {contract})"),
                 dateline(document, texts),
                 paragraph(
-                    f"{organization.name}, именуемое в дальнейшем «Работодатель», в лице {director}, действующего "
+                    f"{organization.name}, именуемое в дальнейшем «Работодатель», в лице {director}, {acting} "
                     f"на основании Устава, с одной стороны, и {mentor.full_name}, {mentor_position(mentor)}, "
                     f"{named} в дальнейшем «Работник», с другой стороны, заключили настоящее дополнительное "
                     "соглашение о нижеследующем:"

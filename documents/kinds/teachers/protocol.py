@@ -10,6 +10,12 @@ from ..common import school_problems
 from ..personal.helpers import subject_of
 
 
+def sentence(text: str) -> str:
+    """The text with one closing stop, whether the curator typed it or not («…Ковалёвым А.И.» stays as it is)."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
 def pair_words(pair) -> str:
     mentees = ", ".join(member.mentee.full_name for member in pair.members.all())
     return f"наставник {pair.mentor.full_name}, наставляемый(ые): {mentees}, форма «{pair.form.name}»"
@@ -92,12 +98,12 @@ class CouncilProtocol(Kind):
         )
         if meeting.invited:
             blocks.append(paragraph(f"Приглашённые: {meeting.invited}."))
-        blocks += [heading("Повестка дня"), numbered([f"{item.question}." for item in items])]
+        blocks += [heading("Повестка дня"), numbered([sentence(item.question) for item in items])]
         for item in items:
             blocks.append(heading(f"{item.position}. {item.question}"))
             if item.heard:
                 blocks += [paragraph("СЛУШАЛИ:"), *text_blocks(item.heard)]
-            blocks += [paragraph("РЕШИЛИ:"), *text_blocks(item.decision)]
+            blocks += [paragraph("РЕШИЛИ:"), *text_blocks(sentence(item.decision))]
             blocks += [paragraph(line) for line in item_details(item)]
         signers = [["Председатель", "____________", initials_surname(council.chair.full_name)]]
         if council.secretary_id:

@@ -10,7 +10,6 @@ from ...content import paragraph, table
 from .. import Block, Kind, kind, kind_of
 from ..appendices import appended_documents, appendix_content
 from ..common import CONTROL, PLACE, approved_stamp, default_place, programme_problems
-from ..legal_basis import federal_act, regional_acts
 from ..municipal import HEAD, WIDTHS, parse_items, plan_year
 from ..regulation import keyed_texts, numbered_sections
 from ..school_orders import BASIS, curator_of, order_content
@@ -81,18 +80,13 @@ INTROS = {
 
 
 def general_default(document) -> str:
-    organization = document.tenant
-    acts = [
-        federal_act("LABOUR_CODE", "ablt"),
-        federal_act("TEACHERS_2021", "ablt"),
-        *regional_acts(organization.municipality.region, "ablt"),
-    ]
     return (
         "Настоящее Положение о системе наставничества педагогических работников "
-        f"{organization_name(organization, 'gent')} (далее — Положение) разработано в соответствии с "
-        + ", ".join(acts)
-        + ".\n"
-        + DEFAULTS["general"]
+        f"{organization_name(document.tenant, 'gent')} (далее — Положение) разработано в соответствии со статьёй "
+        "351.8 Трудового кодекса Российской Федерации, Методическими рекомендациями по разработке и внедрению "
+        "системы (целевой модели) наставничества педагогических работников в образовательных организациях "
+        "(письмо Министерства просвещения Российской Федерации и Общероссийского Профсоюза образования от "
+        "21.12.2021 № АЗ-1128/08).\n" + DEFAULTS["general"]
     )
 
 
