@@ -36,6 +36,9 @@ CAPABILITY_LABELS = {
     Capability.SCHOOL_REPORTS: "отчёты школы (мониторинг, статистика)",
     Capability.SCHOOL_AGGREGATE_REPORTS: "сводные показатели школы (без персональных данных)",
     Capability.VIEW_AUDIT: "журнал изменений и просмотров школы",
+    Capability.KEEP_COUNCIL_RECORDS: "совет наставников: состав, заседания, предложения пар, доплата за наставничество",
+    Capability.APPOINT_TEACHER_MENTORS: "назначение педагогов наставниками (ст. 351.8 ТК РФ): условия, допсоглашение, "
+    "досрочное прекращение",
     Capability.VIEW_MUNICIPAL_HOME: "главная страница управления образования",
     Capability.GRANT_MUNICIPAL_ROLES: "назначать роли в управлении образования",
     Capability.VIEW_MUNICIPAL_SCHOOLS: "список школ муниципалитета, ход этапов и показатели",

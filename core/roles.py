@@ -50,6 +50,9 @@ class Capability(StrEnum):
     SCHOOL_REPORTS = "school_reports"
     SCHOOL_AGGREGATE_REPORTS = "school_aggregate_reports"
     VIEW_AUDIT = "view_audit"
+    # The teachers' system of mentoring (issue 12): the council of mentors, appointing teacher-mentors (art. 351.8).
+    KEEP_COUNCIL_RECORDS = "keep_council_records"
+    APPOINT_TEACHER_MENTORS = "appoint_teacher_mentors"
     # Municipal level.
     VIEW_MUNICIPAL_HOME = "view_municipal_home"
     GRANT_MUNICIPAL_ROLES = "grant_municipal_roles"
@@ -91,6 +94,9 @@ MATRIX: dict[Capability, frozenset[Role]] = {
     Capability.SCHOOL_REPORTS: frozenset({_D, _C, _M}),
     Capability.SCHOOL_AGGREGATE_REPORTS: frozenset({_D, _C, _M, _O}),
     Capability.VIEW_AUDIT: frozenset({_D, _C}),
+    # The teachers' system of mentoring (issue 12).
+    Capability.KEEP_COUNCIL_RECORDS: frozenset({_D, _C}),
+    Capability.APPOINT_TEACHER_MENTORS: frozenset({_D, _C}),
     Capability.VIEW_MUNICIPAL_HOME: MUNICIPAL_ROLES,
     Capability.GRANT_MUNICIPAL_ROLES: frozenset({_MC}),
     Capability.VIEW_MUNICIPAL_SCHOOLS: frozenset({_MC, _MS}),

@@ -39,6 +39,7 @@ from tests.matrix import (
     monitoring,
     pairs,
     programmes,
+    teachers,
 )
 
 MENTEE_POST = {
@@ -142,7 +143,7 @@ CASES = {
 
 
 # Each feature area keeps its own cases in tests/matrix/*.py.
-for area in (programmes, pairs, journal, files, documents, monitoring):
+for area in (programmes, pairs, journal, files, documents, monitoring, teachers):
     assert not set(area.CASES) & set(CASES), "a URL name is declared twice in the matrix"
     CASES.update(area.CASES)
 
