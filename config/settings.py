@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "documents",
     "monitoring",
     "privacy",
+    "teaching_staff",  # teacher-mentors: appointment under art. 351.8 TK, the council of mentors
 ]
 
 MIDDLEWARE = [

@@ -41,6 +41,9 @@ CAPABILITY_LABELS = {
     Capability.REQUEST_BANK_MENTORS: "искать наставника в банке муниципалитета и отправлять запросы",
     Capability.ANSWER_BANK_REQUESTS: "отвечать на запросы других школ к себе как к наставнику из банка",
     Capability.APPROVE_BANK_REQUESTS: "решать по запросам к наставникам школы из банка",
+    Capability.KEEP_COUNCIL_RECORDS: "совет наставников: состав, заседания, предложения пар, доплата за наставничество",
+    Capability.APPOINT_TEACHER_MENTORS: "назначение педагогов наставниками (ст. 351.8 ТК РФ): условия, допсоглашение, "
+    "досрочное прекращение",
     Capability.VIEW_MUNICIPAL_HOME: "главная страница управления образования",
     Capability.GRANT_MUNICIPAL_ROLES: "назначать роли в управлении образования",
     Capability.VIEW_MUNICIPAL_SCHOOLS: "список школ муниципалитета, ход этапов и показатели",

@@ -60,6 +60,9 @@ class Capability(StrEnum):
     REQUEST_BANK_MENTORS = "request_bank_mentors"
     ANSWER_BANK_REQUESTS = "answer_bank_requests"  # the mentor, for requests to their own listing
     APPROVE_BANK_REQUESTS = "approve_bank_requests"  # the director of the mentor's school
+    # The teachers' system of mentoring (issue 12): the council of mentors, appointing teacher-mentors (art. 351.8).
+    KEEP_COUNCIL_RECORDS = "keep_council_records"
+    APPOINT_TEACHER_MENTORS = "appoint_teacher_mentors"
     # Municipal level.
     VIEW_MUNICIPAL_HOME = "view_municipal_home"
     GRANT_MUNICIPAL_ROLES = "grant_municipal_roles"
@@ -110,6 +113,9 @@ MATRIX: dict[Capability, frozenset[Role]] = {
     Capability.REQUEST_BANK_MENTORS: frozenset({_D, _C}),
     Capability.ANSWER_BANK_REQUESTS: frozenset({_MT}),
     Capability.APPROVE_BANK_REQUESTS: frozenset({_D}),
+    # The teachers' system of mentoring (issue 12).
+    Capability.KEEP_COUNCIL_RECORDS: frozenset({_D, _C}),
+    Capability.APPOINT_TEACHER_MENTORS: frozenset({_D, _C}),
     Capability.VIEW_MUNICIPAL_HOME: MUNICIPAL_ROLES,
     Capability.GRANT_MUNICIPAL_ROLES: frozenset({_MC}),
     Capability.VIEW_MUNICIPAL_SCHOOLS: frozenset({_MC, _MS}),

@@ -42,6 +42,7 @@ from tests.matrix import (
     privacy,
     programmes,
     regional,
+    teachers,
 )
 
 MENTEE_POST = {
@@ -145,7 +146,7 @@ CASES = {
 
 
 # Each feature area keeps its own cases in tests/matrix/*.py.
-for area in (programmes, pairs, journal, files, documents, monitoring, privacy, regional):
+for area in (programmes, pairs, journal, files, documents, monitoring, privacy, regional, teachers):
     assert not set(area.CASES) & set(CASES), "a URL name is declared twice in the matrix"
     CASES.update(area.CASES)
 

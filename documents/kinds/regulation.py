@@ -117,6 +117,30 @@ def clause(number: str, intro: str, text: str) -> list[dict]:
     return [paragraph(f"{number} {intro}"), *blocks]
 
 
+def numbered_sections(sections, texts, intros, special=None) -> list[dict]:
+    """Sections («1. Общие положения») of clauses numbered «1.1.», «1.2.»…: a clause with an opening sentence
+    (``intros``) or drawn by its own function (``special``: opening, text → blocks) is one number; any other
+    text numbers each of its paragraphs."""
+    special = special or {}
+    blocks = []
+    for number, (section, keys) in enumerate(sections, start=1):
+        blocks.append(heading(section))
+        counter = 1
+        for key in keys:
+            if key in special or key in intros:
+                opening = f"{number}.{counter}."
+                own = special[key](opening, texts[key]) if key in special else clause(opening, intros[key], texts[key])
+                counter += 1
+            else:
+                own = text_blocks(texts[key])
+                for block in own:
+                    if block["t"] == "p":
+                        block["text"] = f"{number}.{counter}. {block['text']}"
+                        counter += 1
+            blocks += own
+    return blocks
+
+
 @kind
 class Regulation(Kind):
     code = "regulation"
@@ -150,25 +174,8 @@ class Regulation(Kind):
 
     def body(self, document, texts) -> list[dict]:
         """The five sections with numbered clauses (also the appendix of the implementation order)."""
-        blocks = []
-        for number, (section, keys) in enumerate(SECTIONS, start=1):
-            blocks.append(heading(section))
-            counter = 1
-            for key in keys:
-                if key == "forms_reason" or key in INTROS:
-                    opening = f"{number}.{counter}."
-                    own = self.forms_clause(document, opening, texts[key]) if key == "forms_reason" else clause(
-                        opening, INTROS[key], texts[key]
-                    )  # fmt: skip
-                    counter += 1
-                else:
-                    own = text_blocks(texts[key])
-                    for block in own:
-                        if block["t"] == "p":
-                            block["text"] = f"{number}.{counter}. {block['text']}"
-                            counter += 1
-                blocks += own
-        return blocks
+        special = {"forms_reason": lambda opening, text: self.forms_clause(document, opening, text)}
+        return numbered_sections(SECTIONS, texts, INTROS, special)
 
     def forms_clause(self, document, opening, text) -> list[dict]:
         """Each form the programme runs, its role models and why it was chosen (the school's words per form, else

@@ -51,3 +51,11 @@ def make(school, programme, curator, in_school):
         return document
 
     return make
+
+
+@pytest.fixture
+def teachers(school, programme):
+    """The teachers' system of mentoring in school A (tests/documents/teachers_world.py)."""
+    from .teachers_world import add_teachers_system
+
+    return add_teachers_system(school, programme)

@@ -133,7 +133,7 @@ def table_layout_problems(data: bytes) -> list[str]:
     return problems
 
 
-def test_every_kind_opens_in_libreoffice_as_our_pdf(world, school, programme, tmp_path):
+def test_every_kind_opens_in_libreoffice_as_our_pdf(world, school, programme, teachers, tmp_path):
     contents, refused = compose_every_kind(world, school, programme)
     assert not refused, "Kinds the test world cannot draw (give the world their data): " + "; ".join(refused)
     assert {"regulation", "implementation_order", "roadmap", "municipal_order", "municipal_roadmap"} <= set(contents)

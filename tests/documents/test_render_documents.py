@@ -14,6 +14,8 @@ from pypdf import PdfReader
 
 from documents.kinds import all_kinds
 
+from .teachers_world import add_teachers_system
+
 pytestmark = pytest.mark.usefixtures("_committed_world")
 
 
@@ -34,7 +36,7 @@ def headline(kind) -> str:
 
 
 @pytest.mark.parametrize("level", ["school", "municipality"])
-def test_every_kind_is_drawn_as_pdf_and_docx(world, school, tmp_path, level):
+def test_every_kind_is_drawn_as_pdf_and_docx(world, school, teachers, tmp_path, level):
     tenant = school if level == "school" else world.municipality
     output = run(tmp_path, f"--{level}", tenant.slug)
     lines = output.strip().splitlines()
@@ -53,6 +55,7 @@ def test_the_approved_version_is_drawn_not_the_live_data(world, tmp_path):
     school = world.school
     school.address = "663060, Красноярский край, пгт Большая Мурта, ул. Советская, 1"  # the consent's operator
     school.save(update_fields=["address"])
+    add_teachers_system(school, world.people[school.pk]["programme"])  # the teachers' documents need their data
     output = run(tmp_path, "--school", school.slug)
     assert "Дорожная карта внедрения целевой модели наставничества: утверждённая версия 1" in output
     approved_text = pdf_text(tmp_path / "roadmap.pdf")
