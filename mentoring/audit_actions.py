@@ -1,9 +1,11 @@
-"""The actions of the mentoring app that the audit log records, with the words users read."""
+"""The actions of the mentoring app that the audit log records, with the words users read (the readings of a
+minor's data are in ``services.access_log.READ_ACTIONS``)."""
+
+from mentoring.services.access_log import READ_ACTIONS
 
 AUDIT_ACTIONS = {
     "person.created": "Внесена запись",
     "person.updated": "Изменена запись",
-    "person.card_opened": "Открыта карточка несовершеннолетнего",
     "person.erased": "Удалены персональные данные",
     "person.imported": "Импорт записей",
     "consent.registered": "Зарегистрировано согласие",
@@ -36,4 +38,5 @@ AUDIT_ACTIONS = {
     "meeting.recorded": "Запись в журнале наставника",
     "meeting.updated": "Изменена запись в журнале наставника",
     "plan.updated": "Изменён план работы пары / группы",
+    **READ_ACTIONS,
 }

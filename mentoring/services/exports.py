@@ -22,6 +22,7 @@ from core.rendering.formulas import csv_text, looks_like_formula, mark_as_text
 from mentoring.models import Mentee, Mentor, Tag
 from mentoring.resources.registry import RESOURCES
 from mentoring.resources.widgets import SCHOOL_COLUMN
+from mentoring.services.access_log import record_reading
 from mentoring.services.search import find_mentees, find_mentors
 
 DATE_FORMAT = "DD.MM.YYYY"
@@ -117,6 +118,8 @@ class MenteesExport(Renderer):
             },
             ip_address=params.get("ip"),
         )
+        if self.base == "mentees":  # the access log: each minor in the file
+            record_reading("person.exported", people, actor=user, tenant=tenant, ip_address=params.get("ip"))
         return {"headers": dataset.headers, "rows": list(dataset)}
 
     def basename(self, source):

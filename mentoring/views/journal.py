@@ -14,6 +14,7 @@ from django.views.generic import TemplateView, View
 from core.roles import Capability, has_capability
 from mentoring.forms.journal import MeetingForm, PlanItemForm, PlanItemStatusForm
 from mentoring.models import Meeting, Pair, PlanItem, Programme
+from mentoring.services.access_log import pair_mentees, record_reading
 from mentoring.services.journal import (
     active_first,
     journal_overview,
@@ -62,6 +63,7 @@ class PairJournalView(TemplateView):
         request = self.request
         pairs = with_journal_facts(readable_pairs(request.user, request.roles))
         pair = get_object_or_404(pairs, pk=self.kwargs["pk"])
+        record_reading("person.journal_opened", pair_mentees(pair), request=request)
         meetings = list(pair.meetings.select_related("recorded_by").prefetch_related("present"))
         own = pair.mentor.user_id == request.user.pk
         pair_url = ""  # the pair's card (the curator's side of the pair), for those who read cards
