@@ -77,7 +77,8 @@ def test_export_contains_only_the_filtered_people(world, director, capture):
 
 
 def test_the_export_posts_the_filters_of_the_list(world, director):
-    page = director.get(school_url(world, "mentee_list"), {"q": "Петров", "status": "in_base"}).content.decode()
+    filters = {"q": "Петров", "status": "in_base"}
+    page = director.post(school_url(world, "mentee_list"), filters, follow=True).content.decode()
     form = page[page.index(f'action="{school_url(world, "mentee_export_csv")}"') :].split("</form>")[0]
     assert 'method="post"' in page[page.index('data-testid="export-csv"') - 80 :][:200]
     assert '<input type="hidden" name="q" value="Петров">' in form
