@@ -132,10 +132,18 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_ABSOLUTE_LIFETIME = env.int("SESSION_ABSOLUTE_LIFETIME_HOURS", default=12) * 60 * 60
 CSRF_COOKIE_HTTPONLY = True
 
-# Password guessing: lock a login from one address after repeated failures.
+# Password guessing (core.lockout): a login is locked after repeated failures of one account from one address,
+# of one account from anywhere, and from one address for any accounts — each with its own limit.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username", "ip_address"]
+AXES_LOCKOUT_LIMITS = [
+    AXES_FAILURE_LIMIT,
+    env.int("AXES_ACCOUNT_FAILURE_LIMIT", default=10),
+    env.int("AXES_ADDRESS_FAILURE_LIMIT", default=30),
+]
+AXES_HANDLER = "core.lockout.PerAccountAndAddressHandler"
+AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"

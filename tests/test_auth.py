@@ -138,3 +138,32 @@ def test_lockout_uses_the_address_the_trusted_proxy_reports(world, client, setti
     assert login(client, "director@a.test", PASSWORD, HTTP_X_FORWARDED_FOR="203.0.113.7", **proxy).status_code == 429
     # A different client behind the same proxy is not punished for the attacker.
     assert login(client, "director@a.test", PASSWORD, HTTP_X_FORWARDED_FOR="192.0.2.10", **proxy).status_code == 302
+
+
+def test_tries_spread_over_addresses_lock_the_account(world, client, settings):
+    """Ten wrong passwords for one account from ten addresses: the right password is refused everywhere, and the
+    page says when to try again."""
+    account_limit = settings.AXES_LOCKOUT_LIMITS[1]
+    for number in range(account_limit):
+        login(client, "director@a.test", "guess", REMOTE_ADDR=f"203.0.113.{number + 1}")
+    response = login(client, "director@a.test", PASSWORD, REMOTE_ADDR="192.0.2.77")
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert "Вход временно заблокирован" in page and re.search(r"Повторите попытку после \d\d:\d\d", page)
+    # Another account is not punished.
+    assert login(client, "curator@a.test", PASSWORD, REMOTE_ADDR="192.0.2.77").status_code == 302
+
+
+def test_tries_over_many_accounts_from_one_address_lock_the_address(world, client, settings):
+    address_limit = settings.AXES_LOCKOUT_LIMITS[2]
+    for number in range(address_limit):
+        login(client, f"guess{number}@a.test", "guess", REMOTE_ADDR="203.0.113.50")
+    assert login(client, "director@a.test", PASSWORD, REMOTE_ADDR="203.0.113.50").status_code == 429
+    assert login(client, "director@a.test", PASSWORD, REMOTE_ADDR="192.0.2.10").status_code == 302
+
+
+def test_a_few_typos_on_a_shared_school_address_lock_nobody_else(world, client, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        login(client, "mentor@a.test", "typo", REMOTE_ADDR="198.51.100.9")
+    assert login(client, "director@a.test", PASSWORD, REMOTE_ADDR="198.51.100.9").status_code == 302
+    assert login(client, "mentor@a.test", PASSWORD, REMOTE_ADDR="198.51.100.9").status_code == 302
