@@ -8,6 +8,8 @@ refused form carries the new version: saving it once more, after reading the mes
 """
 
 import contextlib
+import hashlib
+import json
 from datetime import datetime
 
 from django import forms
@@ -19,8 +21,23 @@ SHOWN_VALUE = 80
 
 
 def version_of(record) -> str:
+    """The record's ``updated_at``; for a model without one, a digest of its audited fields and the moment the
+    form was opened («digest@time»)."""
     stamp = getattr(record, "updated_at", None)
-    return stamp.isoformat() if stamp else ""
+    if stamp:
+        return stamp.isoformat()
+    from core.audit import snapshot
+
+    digest = hashlib.sha256(json.dumps(snapshot(record), sort_keys=True, default=str).encode()).hexdigest()[:20]
+    return f"{digest}@{timezone.now().isoformat()}"
+
+
+def _state(version: str) -> str:
+    return version.split("@", 1)[0]
+
+
+def _opened_at(version: str) -> str:
+    return version.split("@", 1)[-1]
 
 
 class EditConflict(Exception):
@@ -35,8 +52,8 @@ def check_version(stored, submitted: str | None) -> None:
     """Refuse a save whose form was opened on an older version of ``stored`` (read under a row lock).
 
     A form without a version (an old page, a script) is not checked."""
-    if submitted and submitted != version_of(stored):
-        raise EditConflict(stored, submitted)
+    if submitted and _state(submitted) != _state(version_of(stored)):
+        raise EditConflict(stored, _opened_at(submitted))
 
 
 def conflict_message(record, since: str) -> str:
@@ -58,9 +75,10 @@ def conflict_message(record, since: str) -> str:
             f"{field}: {_short(values[0])} → {_short(values[1])}" for field, values in entry.changes.items()
         )
         told.append(f"{who}, {when:%d.%m.%Y %H:%M} — {fields}")
+    if not told and getattr(record, "updated_at", None):
+        told.append(f"изменения сохранены {timezone.localtime(record.updated_at):%d.%m.%Y в %H:%M}")
     if not told:
-        changed = timezone.localtime(record.updated_at)
-        told.append(f"изменения сохранены {changed:%d.%m.%Y в %H:%M}")
+        told.append("изменения сохранены другим пользователем")
     return (
         "Пока форма была открыта, эту запись изменили: "
         + " · ".join(told)

@@ -86,3 +86,35 @@ def test_a_save_on_the_current_version_goes_through(world):
     curator = world.client_for(world.users[Role.CURATOR])
     for phone in ("8 913 000-00-01", "8 913 000-00-02"):  # each save on a freshly opened form
         assert curator.post(address, {**opened_form(curator, address), "phone": phone}).status_code == 302
+
+
+def test_the_later_save_of_a_stage_is_refused_with_the_earlier_change(world):
+    stage = world.people[world.school.pk]["stage"]
+    address = url(world, "stage_edit", pk=stage.pk)
+    curator = world.client_for(world.users[Role.CURATOR])
+    director = world.client_for(world.users[Role.DIRECTOR])
+    form_a, form_b = opened_form(curator, address), opened_form(director, address)
+    assert curator.post(address, {**form_a, "responsible": "Орлова М.С."}).status_code == 302
+    refused = director.post(address, {**form_b, "local_acts": "Приказ № 12 от 01.09.2026"})
+    assert refused.status_code == 200
+    page = refused.content.decode()
+    assert "Пока форма была открыта, эту запись изменили" in page and "Орлова М.С." in page
+    assert "Приказ № 12 от 01.09.2026" in page
+    with tenant_scope(world.school):
+        stage.refresh_from_db()
+    assert (stage.responsible, stage.local_acts) == ("Орлова М.С.", form_a["local_acts"])
+
+
+def test_the_later_save_of_a_programme_is_refused(world):
+    programme = world.people[world.school.pk]["programme"]
+    address = url(world, "programme_edit", pk=programme.pk)
+    curator = world.client_for(world.users[Role.CURATOR])
+    director = world.client_for(world.users[Role.DIRECTOR])
+    form_a, form_b = opened_form(curator, address), opened_form(director, address)
+    assert curator.post(address, {**form_a, "goals": "Цели, уточнённые куратором"}).status_code == 302
+    refused = director.post(address, {**form_b, "title": "Программа директора"})
+    assert refused.status_code == 200
+    assert "Пока форма была открыта, эту запись изменили" in refused.content.decode()
+    with tenant_scope(world.school):
+        programme.refresh_from_db()
+    assert (programme.goals, programme.title) == ("Цели, уточнённые куратором", "Программа наставничества 2026/2027")
