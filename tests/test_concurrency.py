@@ -118,3 +118,21 @@ def test_the_later_save_of_a_programme_is_refused(world):
     with tenant_scope(world.school):
         programme.refresh_from_db()
     assert (programme.goals, programme.title) == ("Цели, уточнённые куратором", "Программа наставничества 2026/2027")
+
+
+def test_the_later_save_of_a_plan_item_is_refused(world):
+    """The mentor and the curator change the same item of a pair's plan from their own pages."""
+    item = world.people[world.school.pk]["plan_item"]
+    mentor_page, curator_page = url(world, "own_plan_item_edit", pk=item.pk), url(world, "plan_item_edit", pk=item.pk)
+    mentor = world.client_for(world.users[Role.MENTOR])
+    curator = world.client_for(world.users[Role.CURATOR])
+    form_a, form_b = opened_form(mentor, mentor_page), opened_form(curator, curator_page)
+    assert mentor.post(mentor_page, {**form_a, "title": "Выбор темы проекта и руководителя"}).status_code == 302
+    refused = curator.post(curator_page, {**form_b, "goal": "Тема выбрана до ноября"})
+    assert refused.status_code == 200
+    page = refused.content.decode()
+    assert "Пока форма была открыта, эту запись изменили" in page and "Выбор темы проекта и руководителя" in page
+    assert "Тема выбрана до ноября" in page
+    with tenant_scope(world.school):
+        item.refresh_from_db()
+    assert (item.title, item.goal) == ("Выбор темы проекта и руководителя", "")

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import TemplateView, View
 
+from core.concurrency import EditConflict
 from core.roles import Capability, has_capability
 from mentoring.forms.journal import MeetingForm, PlanItemForm, PlanItemStatusForm
 from mentoring.models import Meeting, Pair, PlanItem, Programme
@@ -187,7 +188,12 @@ class EditPlanItemView(TemplateView):
         form = self.get_form(request.POST)
         if form.is_valid():
             try:
-                item = save_plan_item(form.instance, actor=request.user, tenant=request.tenant, request=request)
+                item = save_plan_item(
+                    form.instance, actor=request.user, tenant=request.tenant, request=request,
+                    version=form.submitted_version,
+                )  # fmt: skip
+            except EditConflict as conflict:
+                form.refuse_stale(conflict)
             except ValidationError as error:
                 show_refusal(form, error)
             else:
