@@ -177,3 +177,10 @@ def test_export_queries_do_not_grow_with_the_rows(world, director, capture):
     for n in range(30):
         add_mentee(world, last_name=f"Фамилия{n}")
     assert count() == few
+
+
+def test_the_audit_log_of_an_export_keeps_no_typed_name_or_support_category(world, director, capture):
+    export(director, world, "mentee", "csv", capture, q="Петров", support="ovz", category="pupil")
+    with tenant_scope(world.school):
+        entry = AuditEntry.objects.get(action="people.exported")
+    assert entry.changes["отбор"] == [None, "category=pupil, q=***, support=***"]
