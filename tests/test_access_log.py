@@ -71,10 +71,12 @@ def test_a_pair_page_and_its_journal_are_recorded_on_the_minor(world, people, mi
     assert readings(minor, "person.journal_opened") == [who]
 
 
-def test_the_mentor_reading_their_own_pairs_journal_is_recorded(world, people, minor):
+def test_the_mentor_reading_their_own_pairs_journal_and_plan_is_recorded(world, people, minor):
     client, who = reader(world, Role.MENTOR)
     assert client.get(url(world, "pair_journal", pk=people["pair"].pk)).status_code == 200
     assert readings(minor, "person.journal_opened") == [who]
+    assert client.get(url(world, "own_pair_plan", pk=people["pair"].pk)).status_code == 200
+    assert readings(minor, "person.pair_opened") == [who]
 
 
 def test_a_personal_document_its_file_and_its_frozen_pdf_are_recorded(

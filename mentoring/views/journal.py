@@ -138,6 +138,7 @@ class AddPlanItemView(TemplateView):
 
     def get(self, request, *args, **kwargs):
         pair = self.get_pair()
+        record_reading("person.pair_opened", pair_mentees(pair), request=request)
         return self.render_to_response(self.get_context_data(pair=pair, form=PlanItemForm(pair=pair)))
 
     def post(self, request, *args, **kwargs):
