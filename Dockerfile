@@ -43,10 +43,11 @@ RUN groupadd --system --gid 10001 portal \
 WORKDIR /app
 
 # Runtime requirements only (requirements/dev.txt holds the test tools), in their own layer so that a code
-# change does not reinstall them.
-COPY requirements/base.txt requirements/base.txt
+# change does not reinstall them: the lock file of requirements/base.txt, every package pinned and checked
+# against its hash (a changed or substituted file on the index stops the build).
+COPY requirements/base.txt requirements/lock.txt requirements/
 RUN python -m venv "$VIRTUAL_ENV" \
-    && pip install -r requirements/base.txt
+    && pip install --require-hashes --no-deps -r requirements/lock.txt
 
 COPY --from=assets /build/node_modules node_modules
 # The application, owned by root and read-only for the portal user (.dockerignore keeps secrets, the local

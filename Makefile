@@ -9,7 +9,7 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6379/1
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/mentoring_bench
 PYTEST_WORKERS ?= 2
 
-.PHONY: setup run test lint format bench bench-db dataset clean
+.PHONY: setup run test lint format lock bench bench-db dataset clean
 
 $(BIN)/.installed: requirements/base.txt requirements/dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ lint: setup
 format: setup
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# The hashed lock file production installs from (the Dockerfile), after a change to requirements/base.txt.
+lock: setup
+	$(BIN)/pip-compile --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url \
+		--no-emit-find-links --quiet -o requirements/lock.txt requirements/base.txt
 
 dataset: setup bench-db
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python manage.py migrate --noinput

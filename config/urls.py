@@ -9,7 +9,7 @@ from core import urls as core_urls
 from core.views.health import healthz
 from documents import urls as documents_urls
 from mentoring import urls as mentoring_urls
-from mentoring.forms.accounts import LoginForm
+from mentoring.forms.accounts import LoginForm, QueuedPasswordResetForm
 from mentoring.views.home import HomeView
 from monitoring import urls as monitoring_urls
 from privacy import urls as privacy_urls
@@ -49,7 +49,11 @@ account_patterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("password/change/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
-    path("password/reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password/reset/",
+        auth_views.PasswordResetView.as_view(form_class=QueuedPasswordResetForm),
+        name="password_reset",
+    ),
     path("password/reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(
         "password/reset/<uidb64>/<token>/",

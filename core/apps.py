@@ -13,6 +13,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Платформа"
 
     def ready(self):
+        from . import session_lifetime  # noqa: F401 - remembers when each sign-in began
         from .audit import register_actions
 
         register_actions({"membership.granted": "Назначена роль", "membership.revoked": "Снята роль"})

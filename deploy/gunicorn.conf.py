@@ -79,6 +79,8 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# Paths without query strings and with link tokens masked: no names, support categories or live links in logs.
+logger_class = "core.gunicorn_log.AccessLogWithoutSecrets"
 # The default format plus the forwarded-for chain and the time taken in milliseconds.
 access_log_format = '%(h)s %({x-forwarded-for}i)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s" %(M)sms'
 

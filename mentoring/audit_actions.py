@@ -1,9 +1,11 @@
-"""The actions of the mentoring app that the audit log records, with the words users read."""
+"""The actions of the mentoring app that the audit log records, with the words users read (the readings of a
+minor's data are in ``services.access_log.READ_ACTIONS``)."""
+
+from mentoring.services.access_log import READ_ACTIONS
 
 AUDIT_ACTIONS = {
     "person.created": "Внесена запись",
     "person.updated": "Изменена запись",
-    "person.card_opened": "Открыта карточка несовершеннолетнего",
     "person.erased": "Удалены персональные данные",
     "person.imported": "Импорт записей",
     "consent.registered": "Зарегистрировано согласие",
@@ -42,4 +44,5 @@ AUDIT_ACTIONS = {
     "bank.requested": "Отправлен запрос наставнику из банка",
     "bank.mentor_decided": "Наставник из банка ответил на запрос",
     "bank.director_decided": "Руководитель школы наставника решил по запросу",
+    **READ_ACTIONS,
 }

@@ -4,6 +4,8 @@ erasure of withdrawn data is ``privacy.tasks``).
 Every task is sent through ``core.queue.enqueue`` and runs in its school's scope (``core.tasks.TenantTask``).
 """
 
+from urllib.parse import urlsplit
+
 from celery import shared_task
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
@@ -45,6 +47,19 @@ def send_role_granted_email(
         from_email=None,
         recipient_list=[user.email],
     )
+
+
+@shared_task
+def send_password_reset_email(*, email, use_https=False):
+    """The password-reset e-mail, when ``email`` belongs to an active account (Django's own lookup and
+    templates; the link points at ``PORTAL_BASE_URL``)."""
+    from django.conf import settings
+    from django.contrib.auth.forms import PasswordResetForm
+
+    form = PasswordResetForm({"email": email})
+    if form.is_valid():
+        base = urlsplit(settings.PORTAL_BASE_URL)
+        form.save(domain_override=base.netloc, use_https=base.scheme == "https" or use_https)
 
 
 @shared_task

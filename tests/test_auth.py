@@ -2,10 +2,13 @@
 
 import re
 from datetime import timedelta
+from uuid import uuid4
 
 import pytest
 from django.contrib.sessions.models import Session
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -91,8 +94,22 @@ def test_password_change_rejects_a_weak_password_in_russian(world, client):
     assert "Введённый пароль слишком короткий" in response.content.decode()
 
 
-def test_password_reset_by_email_link(world, client):
-    response = client.post(reverse("password_reset"), {"email": "Mentor@A.test"})
+@pytest.fixture(autouse=True)
+def fresh_rate_limits(settings):
+    """Each test counts its own password-reset requests (a cache of its own)."""
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": str(uuid4())}
+    }
+
+
+def request_reset(client, email, capture, **extra):
+    """Ask for a password reset and run what the request queued (the e-mail task)."""
+    with capture(execute=True):
+        return client.post(reverse("password_reset"), {"email": email}, **extra)
+
+
+def test_password_reset_by_email_link(world, client, django_capture_on_commit_callbacks):
+    response = request_reset(client, "Mentor@A.test", django_capture_on_commit_callbacks)
     assert response["Location"] == reverse("password_reset_done")
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
@@ -107,8 +124,10 @@ def test_password_reset_by_email_link(world, client):
     assert client.get(link, follow=True).context["validlink"] is False  # used once
 
 
-def test_password_reset_for_an_unknown_address_says_the_same_and_sends_nothing(world, client):
-    response = client.post(reverse("password_reset"), {"email": "nobody@nowhere.test"})
+def test_password_reset_for_an_unknown_address_says_the_same_and_sends_nothing(
+    world, client, django_capture_on_commit_callbacks
+):
+    response = request_reset(client, "nobody@nowhere.test", django_capture_on_commit_callbacks)
     assert response["Location"] == reverse("password_reset_done")
     assert mail.outbox == []
 
@@ -138,3 +157,63 @@ def test_lockout_uses_the_address_the_trusted_proxy_reports(world, client, setti
     assert login(client, "director@a.test", PASSWORD, HTTP_X_FORWARDED_FOR="203.0.113.7", **proxy).status_code == 429
     # A different client behind the same proxy is not punished for the attacker.
     assert login(client, "director@a.test", PASSWORD, HTTP_X_FORWARDED_FOR="192.0.2.10", **proxy).status_code == 302
+
+
+def test_tries_spread_over_addresses_lock_the_account(world, client, settings):
+    """Ten wrong passwords for one account from ten addresses: the right password is refused everywhere, and the
+    page says when to try again."""
+    account_limit = settings.AXES_LOCKOUT_LIMITS[1]
+    for number in range(account_limit):
+        login(client, "director@a.test", "guess", REMOTE_ADDR=f"203.0.113.{number + 1}")
+    response = login(client, "director@a.test", PASSWORD, REMOTE_ADDR="192.0.2.77")
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert "Вход временно заблокирован" in page and re.search(r"Повторите попытку после \d\d:\d\d", page)
+    # Another account is not punished.
+    assert login(client, "curator@a.test", PASSWORD, REMOTE_ADDR="192.0.2.77").status_code == 302
+
+
+def test_tries_over_many_accounts_from_one_address_lock_the_address(world, client, settings):
+    address_limit = settings.AXES_LOCKOUT_LIMITS[2]
+    for number in range(address_limit):
+        login(client, f"guess{number}@a.test", "guess", REMOTE_ADDR="203.0.113.50")
+    assert login(client, "director@a.test", PASSWORD, REMOTE_ADDR="203.0.113.50").status_code == 429
+    assert login(client, "director@a.test", PASSWORD, REMOTE_ADDR="192.0.2.10").status_code == 302
+
+
+def test_a_few_typos_on_a_shared_school_address_lock_nobody_else(world, client, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        login(client, "mentor@a.test", "typo", REMOTE_ADDR="198.51.100.9")
+    assert login(client, "director@a.test", PASSWORD, REMOTE_ADDR="198.51.100.9").status_code == 302
+    assert login(client, "mentor@a.test", PASSWORD, REMOTE_ADDR="198.51.100.9").status_code == 302
+
+
+def test_a_reset_request_does_the_same_work_for_known_and_unknown_addresses(world, client):
+    """The request only counts and queues: the same queries (none reads the accounts), so the same time."""
+    seen = []
+    for email in ("mentor@a.test", "nobody@nowhere.test"):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post(reverse("password_reset"), {"email": email})
+        assert response["Location"] == reverse("password_reset_done")
+        seen.append([query["sql"] for query in queries.captured_queries])
+    assert seen[0] == seen[1]
+    assert not any("mentoring_user" in sql for sql in seen[0])
+    assert mail.outbox == []  # sent by the queue, not inside the request
+
+
+def test_password_reset_e_mails_are_limited_per_e_mail(world, client, settings, django_capture_on_commit_callbacks):
+    for number in range(settings.PASSWORD_RESET_LIMIT_PER_EMAIL + 2):
+        response = request_reset(
+            client, "mentor@a.test", django_capture_on_commit_callbacks, REMOTE_ADDR=f"192.0.2.{number + 1}"
+        )
+        assert response["Location"] == reverse("password_reset_done")  # the same answer over the limit
+    assert len(mail.outbox) == settings.PASSWORD_RESET_LIMIT_PER_EMAIL
+
+
+def test_password_reset_requests_are_limited_per_address(world, client, settings, django_capture_on_commit_callbacks):
+    settings.PASSWORD_RESET_LIMIT_PER_ADDRESS = 2
+    for email in ("mentor@a.test", "curator@a.test", "director@a.test"):
+        request_reset(client, email, django_capture_on_commit_callbacks, REMOTE_ADDR="203.0.113.9")
+    assert sorted(message.to[0] for message in mail.outbox) == ["curator@a.test", "mentor@a.test"]
+    request_reset(client, "director@a.test", django_capture_on_commit_callbacks, REMOTE_ADDR="192.0.2.1")
+    assert len(mail.outbox) == 3  # another address is not limited

@@ -198,8 +198,40 @@ def test_dockerfile_installs_weasyprint_libraries_and_fonts(dockerfile):
 
 
 def test_dockerfile_installs_runtime_requirements_only(dockerfile):
-    assert "requirements/base.txt" in dockerfile
+    assert "requirements/lock.txt" in dockerfile
     assert "requirements/dev.txt" not in dockerfile
+
+
+def locked_packages() -> dict[str, tuple[str, list[str]]]:
+    """requirements/lock.txt as {name: (version, hashes)}."""
+    text = (ROOT / "requirements" / "lock.txt").read_text(encoding="utf-8")
+    packages = {}
+    for entry in re.split(r"\n(?=[A-Za-z0-9])", "\n" + text):
+        match = re.match(r"([A-Za-z0-9_.-]+)==(\S+)", entry)
+        if match:
+            packages[canonical(match[1])] = (match[2], re.findall(r"--hash=sha256:([0-9a-f]{64})", entry))
+    return packages
+
+
+def canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def test_production_installs_from_the_hashed_lock_file(dockerfile):
+    """Every runtime requirement is pinned in the lock file with its hashes, and pip refuses anything else."""
+    [install] = [line for line in instructions(dockerfile, "RUN") if "pip install" in line]
+    assert "--require-hashes" in install and "-r requirements/lock.txt" in install
+    assert "requirements/base.txt" not in install.split("pip install", 1)[1]
+    locked = locked_packages()
+    assert locked and all(hashes for _, hashes in locked.values()), "a package of the lock file has no hash"
+    for line in (ROOT / "requirements" / "base.txt").read_text(encoding="utf-8").splitlines():
+        requirement = re.match(r"([A-Za-z0-9_.-]+)(?:\[[^]]*\])?\s*(?:==\s*(\S+))?", line.strip())
+        if not requirement or line.strip().startswith("#"):
+            continue
+        name, pinned = canonical(requirement[1]), requirement[2]
+        assert name in locked, f"{name} is in base.txt but not in the lock file: run make lock"
+        if pinned:
+            assert locked[name][0] == pinned, f"{name}: base.txt says {pinned}, the lock file {locked[name][0]}"
 
 
 def test_dockerfile_collects_static_files_with_production_settings(dockerfile):

@@ -77,7 +77,8 @@ def test_export_contains_only_the_filtered_people(world, director, capture):
 
 
 def test_the_export_posts_the_filters_of_the_list(world, director):
-    page = director.get(school_url(world, "mentee_list"), {"q": "Петров", "status": "in_base"}).content.decode()
+    filters = {"q": "Петров", "status": "in_base"}
+    page = director.post(school_url(world, "mentee_list"), filters, follow=True).content.decode()
     form = page[page.index(f'action="{school_url(world, "mentee_export_csv")}"') :].split("</form>")[0]
     assert 'method="post"' in page[page.index('data-testid="export-csv"') - 80 :][:200]
     assert '<input type="hidden" name="q" value="Петров">' in form
@@ -176,3 +177,10 @@ def test_export_queries_do_not_grow_with_the_rows(world, director, capture):
     for n in range(30):
         add_mentee(world, last_name=f"Фамилия{n}")
     assert count() == few
+
+
+def test_the_audit_log_of_an_export_keeps_no_typed_name_or_support_category(world, director, capture):
+    export(director, world, "mentee", "csv", capture, q="Петров", support="ovz", category="pupil")
+    with tenant_scope(world.school):
+        entry = AuditEntry.objects.get(action="people.exported")
+    assert entry.changes["отбор"] == [None, "category=pupil, q=***, support=***"]

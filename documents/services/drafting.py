@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from core.audit import log_action
+from core.concurrency import check_version
 from core.models import Organization
 from core.models.tenants import tenant_key
 
@@ -54,9 +55,10 @@ def create(*, tenant, kind_code: str, actor, programme=None, subject_id=None, re
     return document
 
 
-def update_texts(document: Document, texts: dict[str, str], *, actor, request=None) -> Document:
+def update_texts(document: Document, texts: dict[str, str], *, actor, request=None, version=None) -> Document:
     """Save the tenant's own words. A frozen document starts its next version (a draft again, unnumbered).
-    The state is checked on the locked row: a document sent meanwhile by someone else is not pulled back."""
+    The state is checked on the locked row: a document sent meanwhile by someone else is not pulled back, and
+    words saved by someone else after ``version`` (the edit form's) are not overwritten (``EditConflict``)."""
     kind = kind_of(document.kind)
     allowed = {block.key: block for block in kind.blocks}
     cleaned = {}
@@ -72,6 +74,7 @@ def update_texts(document: Document, texts: dict[str, str], *, actor, request=No
     with transaction.atomic():
         manager = Document.objects if document.organization_id else Document.owned
         document = manager.select_for_update(of=("self",)).get(pk=document.pk)
+        check_version(document, version)
         if document.status in (Document.Status.SENT, Document.Status.SUBMITTED):
             raise DocumentRefused(
                 "Документ сейчас на утверждении или согласовании: изменить его можно после решения или возврата."

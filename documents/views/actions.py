@@ -14,6 +14,7 @@ from ..kinds import MissingData, kind_of
 from ..models import Document
 from ..renderers import DocumentRenderer
 from ..services import workflow
+from ..services.access_log import record_document_reading
 from ..services.drafting import DocumentRefused
 from .level import APPROVE, DRAFT, READ, Level
 
@@ -95,6 +96,7 @@ class RenderView(Level, View):
         fmt = kwargs["fmt"]
         if fmt not in DocumentRenderer.formats:
             raise Http404("Нет такого формата.")
+        record_document_reading("person.document_downloaded", document, request=request)
         params = {"document": document.pk}
         if document.is_frozen or not self.can_draft:
             params["version"] = document.frozen_versions().first().number
@@ -110,6 +112,7 @@ class VersionPdfView(Level, View):
     def get(self, request, *args, **kwargs):
         document = self.get_document()
         version = get_object_or_404(document.frozen_versions(), number=kwargs["number"])
+        record_document_reading("person.document_downloaded", document, request=request)
         return frozen_pdf(version, agreed=request.GET.get("agreed") == "1")
 
 

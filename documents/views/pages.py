@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.views.generic import TemplateView
 
+from core.concurrency import EditConflict, VersionedFormMixin
 from core.models.tenants import tenant_key
 from core.roles import has_capability
 from mentoring.models import Programme
@@ -15,6 +16,7 @@ from mentoring.models import Programme
 from ..kinds import MissingData, all_kinds, kind_of
 from ..models import Document, PublicPage
 from ..services import drafting
+from ..services.access_log import record_document_reading
 from ..services.drafting import DocumentRefused
 from .level import DRAFT, READ, Level
 from .publishing import public_urls
@@ -145,6 +147,7 @@ class DocumentDetailView(Level, TemplateView):
 
     def get_context_data(self, **kwargs):
         document = self.get_document()
+        record_document_reading("person.document_opened", document, request=self.request)
         kind = kind_of(document.kind)
         problems, content = [], None
         try:
@@ -174,7 +177,7 @@ class DocumentDetailView(Level, TemplateView):
         return version.final_content if version else None
 
 
-class TextsForm(forms.Form):
+class TextsForm(VersionedFormMixin, forms.Form):
     def __init__(self, *args, kind, texts, **kwargs):
         super().__init__(*args, **kwargs)
         for block in kind.blocks:
@@ -203,7 +206,7 @@ class DocumentEditView(Level, TemplateView):
                 texts = texts_of(document)
             except MissingData:
                 texts = document.blocks or {}
-            kwargs["form"] = TextsForm(kind=kind, texts=texts)
+            kwargs["form"] = TextsForm(kind=kind, texts=texts, record=document)
         return super().get_context_data(document=document, kind=kind, **self.level_context(), **kwargs)
 
     def post(self, request, *args, **kwargs):
@@ -215,7 +218,13 @@ class DocumentEditView(Level, TemplateView):
             return self.render_to_response(self.get_context_data(document=document, form=form))
         was_frozen = document.is_frozen
         try:
-            document = drafting.update_texts(document, form.cleaned_data, actor=request.user, request=request)
+            document = drafting.update_texts(
+                document, form.cleaned_data, actor=request.user, request=request, version=form.submitted_version
+            )
+        except EditConflict as conflict:
+            form.refuse_stale(conflict)
+            messages.error(request, "Не сохранено: документ изменили, пока форма была открыта.")
+            return self.render_to_response(self.get_context_data(document=document, form=form))
         except DocumentRefused as refusal:
             messages.error(request, str(refusal))
             return self.render_to_response(self.get_context_data(document=document, form=form))

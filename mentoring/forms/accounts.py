@@ -1,7 +1,10 @@
 """Forms of accounts and roles: the e-mail login and giving a role to a person."""
 
+import hashlib
+
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 
 from core.roles import MUNICIPAL_ROLES, SCHOOL_ROLES, Role
 
@@ -45,3 +48,27 @@ class LoginForm(AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = "Электронная почта"
         self.fields["username"].widget.attrs.update({"autocomplete": "email", "inputmode": "email"})
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """The password-reset request: the e-mail is looked up and sent by the queue (``send_password_reset_email``),
+    so that the answer takes the same time and the same queries for a known and an unknown address; at most
+    ``PASSWORD_RESET_LIMIT_PER_EMAIL`` requests per e-mail and ``PASSWORD_RESET_LIMIT_PER_ADDRESS`` per client
+    address an hour — those over the limit get the same answer and no e-mail."""
+
+    def save(self, *, request=None, **kwargs):
+        from core.network import client_ip
+        from core.queue import enqueue
+        from core.rate_limit import allow
+
+        from ..tasks import send_password_reset_email
+
+        email = self.cleaned_data["email"].strip().lower()
+        hour = 60 * 60
+        digest = hashlib.sha256(email.encode()).hexdigest()  # no address in the cache's keys
+        per_address = allow(
+            f"reset-ip:{client_ip(request)}", limit=settings.PASSWORD_RESET_LIMIT_PER_ADDRESS, window=hour
+        )
+        per_email = allow(f"reset-email:{digest}", limit=settings.PASSWORD_RESET_LIMIT_PER_EMAIL, window=hour)
+        if per_address and per_email:
+            enqueue(send_password_reset_email, email=email, use_https=request is not None and request.is_secure())

@@ -5,6 +5,8 @@ from django import forms
 from django.utils import timezone
 from django_scopes.forms import SafeModelMultipleChoiceField
 
+from core.concurrency import VersionedFormMixin
+
 from ..models import Meeting, Mentee, Pair, PlanItem
 from ..services.journal import meeting_date_errors, mentees_of, plan_item_errors, present_errors
 from .base import DATE_WIDGET, PlainTextFormMixin
@@ -98,7 +100,7 @@ class MeetingForm(PlainTextFormMixin, forms.ModelForm):
         return data
 
 
-class PlanItemForm(PlainTextFormMixin, forms.ModelForm):
+class PlanItemForm(VersionedFormMixin, PlainTextFormMixin, forms.ModelForm):
     """An activity of the pair's personalised plan, dated inside the pair's period."""
 
     class Meta:

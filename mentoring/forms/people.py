@@ -6,15 +6,17 @@ from django import forms
 from django.utils import timezone
 from django_scopes.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
 
+from core.concurrency import VersionedFormMixin
 from core.inflection.corrections import PersonNameFormsFields
 from core.roles import Role
 
 from ..models import Consent, Mentee, Mentor, PartnerOrganization, SupportCategory, Tag, User
 from ..services.people import minor_representative_errors
+from ..validators import SCAN_KINDS, parsed_scan_kind
 from .base import CURRENT_CONSENT_VERSION, DATE_WIDGET, PlainTextFormMixin
 
 
-class MenteeForm(PlainTextFormMixin, PersonNameFormsFields, forms.ModelForm):
+class MenteeForm(VersionedFormMixin, PlainTextFormMixin, PersonNameFormsFields, forms.ModelForm):
     support_categories = forms.MultipleChoiceField(
         label="Категории поддержки",
         choices=SupportCategory.choices,
@@ -74,7 +76,7 @@ class MenteeForm(PlainTextFormMixin, PersonNameFormsFields, forms.ModelForm):
         return data
 
 
-class MentorForm(PlainTextFormMixin, PersonNameFormsFields, forms.ModelForm):
+class MentorForm(VersionedFormMixin, PlainTextFormMixin, PersonNameFormsFields, forms.ModelForm):
     class Meta:
         model = Mentor
         fields = [
@@ -170,10 +172,12 @@ class ConsentForm(PlainTextFormMixin, forms.ModelForm):
         if scan:
             if scan.size > 5 * 1024 * 1024:
                 raise forms.ValidationError("Файл больше 5 МБ.")
-            head = scan.read(8)
-            scan.seek(0)
-            if not (head.startswith(b"%PDF") or head.startswith(b"\xff\xd8\xff") or head.startswith(b"\x89PNG")):
-                raise forms.ValidationError("Загрузите скан в формате PDF, JPEG или PNG.")
+            kind = parsed_scan_kind(scan)
+            if kind is None:
+                raise forms.ValidationError(
+                    "Загрузите скан в формате PDF, JPEG или PNG: этот файл не открывается как документ или снимок."
+                )
+            scan.name = f"scan.{SCAN_KINDS[kind][0]}"  # the stored name (and the served type) follow the content
         return scan
 
     def clean(self):

@@ -9,6 +9,7 @@ from datetime import date
 from django import forms
 from django_scopes.forms import SafeModelMultipleChoiceField
 
+from core.concurrency import VersionedFormMixin
 from core.roles import Role
 
 from ..models import Mentee, Mentor, MentoringForm, Programme, Stage, StageActivity, SubProgramme, TrainingSession, User
@@ -106,14 +107,14 @@ class ProgrammeForm(PlainTextFormMixin, forms.ModelForm):
         self.fields["curator"].help_text = "Пользователь с ролью «Куратор» в этой школе."
 
 
-class ProgrammeEditForm(ProgrammeForm):
+class ProgrammeEditForm(VersionedFormMixin, ProgrammeForm):
     replan_stages = forms.BooleanField(
         label="Перенести даты этапов и сроки мероприятий пропорционально новым срокам программы",
         required=False,
     )
 
 
-class StageForm(PlainTextFormMixin, forms.ModelForm):
+class StageForm(VersionedFormMixin, PlainTextFormMixin, forms.ModelForm):
     class Meta:
         model = Stage
         fields = ["starts_on", "ends_on", "responsible", "status", "local_acts"]

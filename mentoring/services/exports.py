@@ -22,6 +22,8 @@ from core.rendering.formulas import csv_text, looks_like_formula, mark_as_text
 from mentoring.models import Mentee, Mentor, Tag
 from mentoring.resources.registry import RESOURCES
 from mentoring.resources.widgets import SCHOOL_COLUMN
+from mentoring.services.access_log import record_reading
+from mentoring.services.saved_filters import PRIVATE_FILTERS
 from mentoring.services.search import find_mentees, find_mentors
 
 DATE_FORMAT = "DD.MM.YYYY"
@@ -84,6 +86,12 @@ def render_csv(headers, rows) -> bytes:
     return ("\ufeff" + stream.getvalue()).encode("utf-8")
 
 
+def filters_for_log(filters: dict) -> str:
+    """The export's filters as the audit log keeps them: a typed name or a support category is not copied."""
+    shown = [f"{key}={'***' if key in PRIVATE_FILTERS else value}" for key, value in sorted(filters.items()) if value]
+    return ", ".join(shown) or "все"
+
+
 @register
 class MenteesExport(Renderer):
     """The filtered list of a base (the list page's filters) as a file job; every export is audited.
@@ -113,10 +121,12 @@ class MenteesExport(Renderer):
                 "база": [None, FILE_NAMES[self.base]],
                 "формат": [None, params["fmt"]],
                 "записей": [None, str(len(dataset))],
-                "отбор": [None, ", ".join(f"{key}={value}" for key, value in sorted(filters.items())) or "все"],
+                "отбор": [None, filters_for_log(filters)],
             },
             ip_address=params.get("ip"),
         )
+        if self.base == "mentees":  # the access log: each minor in the file
+            record_reading("person.exported", people, actor=user, tenant=tenant, ip_address=params.get("ip"))
         return {"headers": dataset.headers, "rows": list(dataset)}
 
     def basename(self, source):

@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from core.audit import changes_between, display_value, log_action
+from core.concurrency import check_version
 from core.roles import Capability, has_capability
 from mentoring.models import Meeting, Mentee, Pair, PairMember, PlanItem
 from mentoring.services.programme_reading import inactive_pairs
@@ -204,14 +205,18 @@ def save_meeting(meeting: Meeting, *, present, actor, tenant, request=None) -> M
 
 
 @transaction.atomic
-def save_plan_item(item: PlanItem, *, actor, tenant, request=None) -> PlanItem:
-    """Add a plan item or save a changed one (status included); checked under a lock on the pair, audited."""
+def save_plan_item(item: PlanItem, *, actor, tenant, request=None, version=None) -> PlanItem:
+    """Add a plan item or save a changed one (status included); checked under a lock on the pair, audited. A
+    change saved by someone else after ``version`` (the edit form's) is not overwritten (``EditConflict``)."""
     pair = locked_pair(item.pair)
+    created = item.pk is None
+    stored = None if created else PlanItem.objects.get(pk=item.pk)
+    if stored is not None:
+        check_version(stored, version)
     errors = plan_item_errors(pair, item.due_on)
     if errors:
         raise ValidationError(errors)
-    created = item.pk is None
-    before = {} if created else snapshot(PlanItem.objects.get(pk=item.pk), PLAN_ITEM_AUDITED)
+    before = {} if created else snapshot(stored, PLAN_ITEM_AUDITED)
     if created:
         item.organization = tenant
     item.save()

@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from core.audit import changes_between, log_action, snapshot
+from core.concurrency import check_version
 from mentoring.models import Consent, Mentee, Mentor
 from mentoring.models.consents import ERASURE_DAYS
 from mentoring.models.people import ADULT_AGE, age_on
@@ -17,8 +18,13 @@ from mentoring.models.people import ADULT_AGE, age_on
 def save_person(form, *, actor, tenant, request=None):
     """Save a mentee or mentor form (with its many-to-many fields) and record what changed."""
     created = form.instance.pk is None
-    # The form has already copied the new values onto its instance: read the stored record for "before".
-    before = {} if created else snapshot(type(form.instance).objects.get(pk=form.instance.pk))
+    # The form has already copied the new values onto its instance: read the stored record for "before", locked,
+    # and refuse the save when someone changed it after this form was opened.
+    before = {}
+    if not created:
+        stored = type(form.instance).objects.select_for_update().get(pk=form.instance.pk)
+        check_version(stored, getattr(form, "submitted_version", None))
+        before = snapshot(stored)
     if created:
         form.instance.organization = tenant
     person = form.save()
@@ -33,12 +39,6 @@ def save_person(form, *, actor, tenant, request=None):
             request=request,
         )
     return person
-
-
-def record_card_opened(person, *, actor, tenant, request=None):
-    """A minor's card was opened: the access log keeps who looked, and when."""
-    if isinstance(person, Mentee) and person.is_minor:
-        log_action("person.card_opened", actor=actor, tenant=tenant, obj=person, request=request)
 
 
 MINOR_NEEDS_REPRESENTATIVE = "Наставляемый несовершеннолетний: укажите законного представителя."

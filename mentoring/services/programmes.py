@@ -9,6 +9,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from core.audit import changes_between, log_action, snapshot
+from core.concurrency import check_version
 from mentoring import reference
 from mentoring.models import (
     Mentee,
@@ -103,10 +104,14 @@ def rescale(day: date | None, old_start: date, old_end: date, new_start: date, n
 
 
 @transaction.atomic
-def update_programme(programme, *, tenant, actor, forms, replan_stages=False, request=None, **fields) -> Programme:
+def update_programme(
+    programme, *, tenant, actor, forms, replan_stages=False, request=None, version=None, **fields
+) -> Programme:
     """Change a programme. A new period must still hold every stage, unless the stages and their activities'
-    due dates are moved with it (``replan_stages``); a form that pairs of the programme work in stays."""
+    due dates are moved with it (``replan_stages``); a form that pairs of the programme work in stays. A change
+    saved by someone else after ``version`` (the edit form's) is not overwritten (``EditConflict``)."""
     programme = Programme.objects.select_for_update().get(pk=programme.pk)
+    check_version(programme, version)
     before = snapshot(programme)
     starts_on, ends_on = fields["starts_on"], fields["ends_on"]
     errors = programme_period_errors(starts_on, ends_on)

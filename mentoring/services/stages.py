@@ -8,6 +8,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from core.audit import changes_between, log_action, snapshot
+from core.concurrency import check_version
 from mentoring.models import (
     Programme,
     Stage,
@@ -41,10 +42,11 @@ def stage_errors(stage: Stage, starts_on: date, ends_on: date, status: str) -> d
 
 
 @transaction.atomic
-def update_stage(stage, *, tenant, actor, request=None, **fields) -> Stage:
+def update_stage(stage, *, tenant, actor, request=None, version=None, **fields) -> Stage:
     """Change a stage's dates, responsible persons, status and local acts. Activities due at the stage's old
-    end follow its new end."""
+    end follow its new end. A change saved by someone else after ``version`` is not overwritten."""
     stage = Stage.objects.select_for_update().select_related("programme").get(pk=stage.pk)
+    check_version(stage, version)
     errors = stage_errors(stage, fields["starts_on"], fields["ends_on"], fields["status"])
     if errors:
         raise ValidationError(errors)

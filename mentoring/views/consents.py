@@ -10,6 +10,7 @@ from core.roles import Capability
 from mentoring.forms.people import ConsentForm, WithdrawConsentForm
 from mentoring.models import Consent, Mentee, Mentor
 from mentoring.services.people import register_consent, withdraw_consent
+from mentoring.validators import SCAN_KINDS
 
 
 class ConsentCreateView(TemplateView):
@@ -75,4 +76,11 @@ class ConsentScanView(View):
         consent = get_object_or_404(Consent, pk=pk)
         if not consent.scan:
             raise Http404("Скан не приложен.")
-        return FileResponse(consent.scan.open("rb"), as_attachment=True, filename=consent.scan.name.rsplit("/", 1)[-1])
+        extension = consent.scan.name.rsplit(".", 1)[-1].lower()
+        types = dict(SCAN_KINDS.values()) | {"jpeg": "image/jpeg"}
+        return FileResponse(
+            consent.scan.open("rb"),
+            as_attachment=True,  # never shown inline: a download, whatever the browser would guess
+            filename=f"скан-согласия-{consent.pk}.{extension if extension in types else 'bin'}",
+            content_type=types.get(extension, "application/octet-stream"),
+        )

@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.views.generic import TemplateView
 
+from core.concurrency import EditConflict
+
 NOT_SAVED = "Не сохранено: исправьте отмеченные поля."
 
 
@@ -33,6 +35,8 @@ class FormPageView(TemplateView):
         if form.is_valid():
             try:
                 return self.save(form)
+            except EditConflict as conflict:  # someone saved the record after this form was opened
+                form.refuse_stale(conflict)
             except ValidationError as error:
                 form.add_error(None, error)
         messages.error(request, NOT_SAVED)

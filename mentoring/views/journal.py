@@ -11,9 +11,11 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import TemplateView, View
 
+from core.concurrency import EditConflict
 from core.roles import Capability, has_capability
 from mentoring.forms.journal import MeetingForm, PlanItemForm, PlanItemStatusForm
 from mentoring.models import Meeting, Pair, PlanItem, Programme
+from mentoring.services.access_log import pair_mentees, record_reading
 from mentoring.services.journal import (
     active_first,
     journal_overview,
@@ -62,6 +64,7 @@ class PairJournalView(TemplateView):
         request = self.request
         pairs = with_journal_facts(readable_pairs(request.user, request.roles))
         pair = get_object_or_404(pairs, pk=self.kwargs["pk"])
+        record_reading("person.journal_opened", pair_mentees(pair), request=request)
         meetings = list(pair.meetings.select_related("recorded_by").prefetch_related("present"))
         own = pair.mentor.user_id == request.user.pk
         pair_url = ""  # the pair's card (the curator's side of the pair), for those who read cards
@@ -135,6 +138,7 @@ class AddPlanItemView(TemplateView):
 
     def get(self, request, *args, **kwargs):
         pair = self.get_pair()
+        record_reading("person.pair_opened", pair_mentees(pair), request=request)
         return self.render_to_response(self.get_context_data(pair=pair, form=PlanItemForm(pair=pair)))
 
     def post(self, request, *args, **kwargs):
@@ -185,7 +189,12 @@ class EditPlanItemView(TemplateView):
         form = self.get_form(request.POST)
         if form.is_valid():
             try:
-                item = save_plan_item(form.instance, actor=request.user, tenant=request.tenant, request=request)
+                item = save_plan_item(
+                    form.instance, actor=request.user, tenant=request.tenant, request=request,
+                    version=form.submitted_version,
+                )  # fmt: skip
+            except EditConflict as conflict:
+                form.refuse_stale(conflict)
             except ValidationError as error:
                 show_refusal(form, error)
             else:

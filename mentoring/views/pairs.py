@@ -26,6 +26,7 @@ from mentoring.forms.pairs import (
     mentors_with_load,
 )
 from mentoring.models import Pair, PairMember, PlanItem
+from mentoring.services.access_log import pair_mentees, record_reading
 from mentoring.services.journal import save_plan_item
 from mentoring.services.pairs import close_pair, form_pair
 from mentoring.services.people import with_consent_flags
@@ -179,7 +180,9 @@ class PairDetailView(TemplateView):
     template_name = "mentoring/pairs/pair_detail.html"
 
     def get(self, request, *args, **kwargs):
-        return self.render_to_response(pair_context(request, get_pair(kwargs["pk"])))
+        pair = get_pair(kwargs["pk"])
+        record_reading("person.pair_opened", pair_mentees(pair), request=request)
+        return self.render_to_response(pair_context(request, pair))
 
 
 class PairCloseView(View):

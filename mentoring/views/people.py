@@ -5,11 +5,14 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import TemplateView
 
+from core.concurrency import EditConflict
 from core.models import AuditEntry
 from core.roles import Capability, has_capability
 from mentoring.forms.people import MenteeForm, MentorForm
 from mentoring.models import Mentee, Mentor, PartnerOrganization, SupportCategory, Tag
-from mentoring.services.people import record_card_opened, save_person, with_consent_flags
+from mentoring.services import saved_filters
+from mentoring.services.access_log import record_reading
+from mentoring.services.people import save_person, with_consent_flags
 from mentoring.services.search import MENTEE_FILTERS, MENTOR_FILTERS, find_mentees, find_mentors
 
 PAGE_SIZE = 50
@@ -30,18 +33,45 @@ MENTORS = PersonKind(Mentor, MentorForm, "mentor", MENTOR_FILTERS)
 
 
 class PersonListView(TemplateView):
+    """A base with its filters. The filters form is posted and kept server-side (``services.saved_filters``):
+    the address carries ``?f=<id>``, never a name or a support category."""
+
     required_capability = Capability.READ_PERSON_CARDS
 
-    def get_context_data(self, **kwargs):
-        params = self.request.GET
-        page = Paginator(self.people(params), PAGE_SIZE).get_page(params.get("page"))
-        query = params.copy()
+    def get(self, request, *args, **kwargs):
+        if saved_filters.has_private(request.GET):  # an old address or a hand-typed one: out of the address
+            return self.redirect_to(saved_filters.cleaned(request.GET, self.kind.filters))
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self.redirect_to(saved_filters.cleaned(request.POST, self.kind.filters))
+
+    def redirect_to(self, filters):
+        if not filters:
+            return redirect(self.request.path)
+        return redirect(f"{self.request.path}?f={saved_filters.save(self.request.session, filters)}")
+
+    def filter_params(self) -> tuple[dict, str]:
+        """The filters in force and the address's query that brings them back (without the page)."""
+        if filter_id := self.request.GET.get("f"):
+            filters = saved_filters.load(self.request.session, filter_id)
+            if filters is None:
+                messages.info(self.request, "Фильтр устарел: показан весь список.")
+                return {}, ""
+            return filters, f"f={filter_id}"
+        filters = saved_filters.cleaned(self.request.GET, self.kind.filters)
+        query = self.request.GET.copy()
         query.pop("page", None)
+        return filters, query.urlencode()
+
+    def get_context_data(self, **kwargs):
+        params, query_string = self.filter_params()
+        page = Paginator(self.people(params), PAGE_SIZE).get_page(self.request.GET.get("page"))
         return super().get_context_data(
             page=page,
             people=page.object_list,
             filters={name: params.get(name, "") for name in self.kind.filters},
-            query_string=query.urlencode(),
+            query_string=query_string,
             tags=Tag.objects.all(),
             **kwargs,
         )
@@ -95,14 +125,22 @@ class PersonFormView(TemplateView):
         return self.kind.form_class(data, files, instance=instance, **extra)
 
     def get(self, request, *args, **kwargs):
-        return self.render_to_response(self.get_context_data(form=self.get_form()))
+        form = self.get_form()
+        if form.instance.pk is not None:
+            record_reading("person.form_opened", [form.instance], request=request)
+        return self.render_to_response(self.get_context_data(form=form))
 
     def post(self, request, *args, **kwargs):
         form = self.get_form(request.POST, request.FILES)
         if not form.is_valid():
             messages.error(request, "Запись не сохранена: исправьте отмеченные поля.")
             return self.render_to_response(self.get_context_data(form=form))
-        person = save_person(form, actor=request.user, tenant=request.tenant, request=request)
+        try:
+            person = save_person(form, actor=request.user, tenant=request.tenant, request=request)
+        except EditConflict as conflict:
+            form.refuse_stale(conflict)
+            messages.error(request, "Запись не сохранена: её изменили, пока форма была открыта.")
+            return self.render_to_response(self.get_context_data(form=form))
         messages.success(request, f"Запись «{person.full_name}» сохранена.")
         return redirect(f"{self.kind.url_prefix}_detail", org=request.tenant.slug, pk=person.pk)
 
@@ -123,7 +161,7 @@ class PersonDetailView(TemplateView):
 
     def get_context_data(self, **kwargs):
         person = self.get_person()
-        record_card_opened(person, actor=self.request.user, tenant=self.request.tenant, request=self.request)
+        record_reading("person.card_opened", [person], request=self.request)
         roles = self.request.roles
         return super().get_context_data(
             person=person,
@@ -159,6 +197,7 @@ class PersonHistoryView(TemplateView):
 
     def get_context_data(self, **kwargs):
         person = get_object_or_404(self.kind.model, pk=self.kwargs["pk"])
+        record_reading("person.history_opened", [person], request=self.request)
         entries = AuditEntry.objects.filter(
             object_type=person._meta.label_lower, object_id=str(person.pk)
         ).select_related("actor")

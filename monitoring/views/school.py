@@ -17,6 +17,7 @@ from django.views.generic import TemplateView, View
 from core.jobs import files
 from core.roles import Capability, has_capability
 from mentoring.models import Programme
+from mentoring.services.access_log import record_reading
 from mentoring.services.programmes import current_programme
 from monitoring import charts
 from monitoring.forms import (
@@ -257,9 +258,12 @@ class WaveSheetView(WaveMixin, TemplateView):
     def get_context_data(self, **kwargs):
         wave = self.get_wave()
         rows = []
-        for invitation in qs.wave_invitations(wave).filter(user__isnull=True, answered_at__isnull=True):
+        invitations = list(qs.wave_invitations(wave).filter(user__isnull=True, answered_at__isnull=True))
+        for invitation in invitations:
             url = links.absolute_link(invitation)
             rows.append((invitation, url, mark_safe(qr_svg(url))))  # noqa: S308 - segno's own SVG markup
+        named = [invitation.mentee for invitation in invitations if invitation.mentee_id]
+        record_reading("person.links_sheet_opened", named, request=self.request)
         return super().get_context_data(wave=wave, rows=rows, **kwargs)
 
 
