@@ -539,6 +539,8 @@ def test_the_pair_page_shows_members_plan_and_journal(world, curator):
     assert "Выбор темы проекта" in page
     assert f'href="/o/{world.school.slug}/pairs/{pair.pk}/journal/"' in page
     assert 'data-testid="close-form"' in page
+    # The closing form waits behind its button: folded until asked for (or until it comes back with errors).
+    assert '<details class="mt-4" data-testid="close-details">' in page
     methodist = (
         world.client_for(world.users[Role.METHODIST]).get(url(world, "pair_detail", pk=pair.pk)).content.decode()
     )
@@ -577,6 +579,7 @@ def test_curator_closes_a_pair_with_outcome_and_notes_once(world, curator):
     incomplete = curator.post(url(world, "pair_close", pk=pair.pk), {"outcome": "completed"})
     assert incomplete.status_code == 200
     assert "Опишите итоги работы пары." in incomplete.content.decode()
+    assert 'data-testid="close-details" open>' in incomplete.content.decode()  # the errors are in sight
     response = curator.post(url(world, "pair_close", pk=pair.pk), {"outcome": "partial", "final_notes": "Проект сдан"})
     assert response["Location"] == url(world, "pair_detail", pk=pair.pk)
     with in_school(world):
@@ -639,11 +642,13 @@ def test_the_matching_page_proposes_and_the_curator_accepts_one(world, curator, 
     assert 'data-testid="suggestion"' in page
     data = {"mentee": mentee.pk, "mentor": people(world)["mentor"].pk, "form": school_forms(world)["teacher-pupil"].pk}
     response = curator.post(url(world, "matching_accept"), {**data, "score": "0.96"}, follow=True)
-    assert "Пара сформирована: Белов Олег." in response.content.decode()
     with in_school(world):
         pair = Pair.objects.get(members__mentee=mentee)
         assert pair.match_score == 0.96
-        assert (pair.starts_on, pair.planned_end_on) == (today(), today() + timedelta(days=240))
+    message = response.content.decode()
+    assert f'Пара сформирована: <a href="{url(world, "pair_detail", pk=pair.pk)}">Белов Олег</a>.' in message
+    assert f'<a href="{url(world, "plan_item_create", pk=pair.pk)}">составить план работы пары</a>' in message
+    assert (pair.starts_on, pair.planned_end_on) == (today(), today() + timedelta(days=240))
     again = curator.post(url(world, "matching_accept"), {**data, "score": "0.96"}, follow=True).content.decode()
     assert "Белов Олег: пара не сформирована." in again
     assert "Белов Олег уже в действующей паре или группе формы «учитель – ученик»." in again

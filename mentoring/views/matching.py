@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.views import View
 from django.views.generic import TemplateView
@@ -17,7 +18,7 @@ from mentoring.forms.pairs import (
     AcceptForm,
     parse_suggestions,
 )
-from mentoring.models import Mentee
+from mentoring.models import Mentee, Pair
 from mentoring.services import matching as matching_service
 from mentoring.views.pairs import ProgrammeRequiredMixin, refusal_messages, safe_next
 
@@ -64,15 +65,25 @@ class MatchingView(ProgrammeRequiredMixin, TemplateView):
         )
 
 
-def accept_one(request, programme, data) -> tuple[bool, list[str]]:
+def accept_one(request, programme, data) -> tuple[Pair | None, list[str]]:
+    """The pair formed from one suggestion, or None and the reasons it was refused."""
     try:
-        matching_service.accept(
+        pair = matching_service.accept(
             programme, mentee_id=data["mentee"], mentor_id=data["mentor"], form_id=data["form"], score=data["score"],
             actor=request.user, tenant=request.tenant, request=request,
         )  # fmt: skip
     except ValidationError as error:
-        return False, refusal_messages(error)
-    return True, []
+        return None, refusal_messages(error)
+    return pair, []
+
+
+def formed_message(school, pair, name: str):
+    """«Пара сформирована» with the links to the new pair and to its plan (the next step: the plan)."""
+    url = reverse("pair_detail", kwargs={"org": school.slug, "pk": pair.pk})
+    return format_html(
+        'Пара сформирована: <a href="{}">{}</a>. Следующий шаг — <a href="{}">составить план работы пары</a>.',
+        url, name, reverse("plan_item_create", kwargs={"org": school.slug, "pk": pair.pk}),
+    )  # fmt: skip
 
 
 def names_of(mentee_ids) -> dict[int, str]:
@@ -91,10 +102,10 @@ class MatchingAcceptView(ProgrammeRequiredMixin, View):
             messages.error(request, "Предложение не распознано: обновите страницу подбора.")
             return redirect("matching", org=request.tenant.slug)
         data = form.cleaned_data
-        formed, reasons = accept_one(request, self.programme, data)
+        pair, reasons = accept_one(request, self.programme, data)
         name = names_of([data["mentee"]]).get(data["mentee"], "Наставляемый")
-        if formed:
-            messages.success(request, f"Пара сформирована: {name}.")
+        if pair is not None:
+            messages.success(request, formed_message(request.tenant, pair, name))
         else:
             messages.error(request, f"{name}: пара не сформирована. " + " ".join(reasons))
         return redirect("matching", org=request.tenant.slug)
@@ -114,8 +125,8 @@ class MatchingAcceptAllView(ProgrammeRequiredMixin, View):
             return redirect("matching", org=request.tenant.slug)
         refused = []
         for data in suggestions:
-            formed, reasons = accept_one(request, self.programme, data)
-            if not formed:
+            pair, reasons = accept_one(request, self.programme, data)
+            if pair is None:
                 refused.append((data["mentee"], reasons))
         formed_count = len(suggestions) - len(refused)
         messages.success(request, f"Сформировано пар: {formed_count} из {len(suggestions)}.")
