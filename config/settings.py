@@ -47,7 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "axes",
+    "core.axes_app.AxesConfig",  # django-axes, named in Russian in the admin
     "csp",
     "core",
     "mentoring",
