@@ -3,6 +3,7 @@
 from django.urls import path
 
 from mentoring.views import (
+    calendar,
     completion,
     consents,
     forms_of_mentoring,
@@ -146,4 +147,11 @@ municipal_patterns = [
     path("", MunicipalityHomeView.as_view(), name="municipality_home"),
     path("members/", MunicipalMemberListView.as_view(), name="municipal_members"),
     path("members/<int:pk>/revoke/", MunicipalMemberRevokeView.as_view(), name="municipal_member_revoke"),
+]
+
+
+# A person's calendar (any school they work in): the page with their private link, and the iCal feed.
+calendar_patterns = [
+    path("calendar/", calendar.CalendarSettingsView.as_view(), name="calendar_settings"),
+    path("calendar/<str:token>.ics", calendar.CalendarFeedView.as_view(), name="calendar_feed"),
 ]

@@ -1,3 +1,4 @@
+from .calendar import CalendarFeed
 from .consents import Consent
 from .pairs import BestPractice, Meeting, Pair, PairMember, PlanItem, RewardNomination
 from .people import Gender, Mentee, Mentor, PartnerOrganization, SupportCategory, Tag
@@ -6,6 +7,7 @@ from .users import User
 
 __all__ = [
     "BestPractice",
+    "CalendarFeed",
     "Consent",
     "Gender",
     "Meeting",
