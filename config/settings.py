@@ -222,6 +222,8 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 3
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.5}
 CELERY_TIMEZONE = TIME_ZONE
+# The queue tasks go to, including those a task sends (a test's worker keeps them on its own queue).
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 
 # E-mail: printed to the console in the demo; SMTP when EMAIL_URL is given.
 if env.str("EMAIL_URL", default=""):
@@ -276,6 +278,11 @@ CELERY_BEAT_SCHEDULE = {
     "fail-stale-file-jobs": {
         "task": "core.tasks.fail_stale_jobs",
         "schedule": crontab(minute="*/15"),
+    },
+    # Reminders to mentors of quiet pairs and to the curators of overdue activities (mentoring.services.reminders).
+    "send-reminders": {
+        "task": "mentoring.tasks.send_reminders",
+        "schedule": crontab(hour=8, minute=0),
     },
     # The indicators of every school on the first day of the month, for the dashboards' trends.
     "monthly-indicator-snapshot": {

@@ -3,6 +3,7 @@ from .consents import Consent
 from .pairs import BestPractice, Meeting, Pair, PairMember, PlanItem, RewardNomination
 from .people import Gender, Mentee, Mentor, PartnerOrganization, SupportCategory, Tag
 from .programmes import MentoringForm, Programme, ProgrammeMentor, Stage, StageActivity, SubProgramme, TrainingSession
+from .reminders import Reminder, ReminderKind, ReminderSettings
 from .users import User
 
 __all__ = [
@@ -20,6 +21,9 @@ __all__ = [
     "PlanItem",
     "Programme",
     "ProgrammeMentor",
+    "Reminder",
+    "ReminderKind",
+    "ReminderSettings",
     "RewardNomination",
     "Stage",
     "StageActivity",
