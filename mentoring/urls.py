@@ -7,6 +7,7 @@ from mentoring.views import (
     completion,
     consents,
     forms_of_mentoring,
+    guidance,
     imports,
     journal,
     matching,
@@ -14,6 +15,7 @@ from mentoring.views import (
     people,
     programmes,
     references,
+    reminders,
     stages,
     training,
 )
@@ -141,6 +143,7 @@ school_patterns = [
     path("pairs/<int:pk>/journal/new/", journal.MeetingFormView.as_view(), name="meeting_create"),
     path("journal/meetings/<int:pk>/edit/", journal.MeetingEditView.as_view(), name="meeting_edit"),
     path("journals/", journal.JournalListView.as_view(), name="journal_list"),
+    path("reminders/", reminders.ReminderListView.as_view(), name="reminders"),
 ]
 
 municipal_patterns = [
@@ -154,4 +157,5 @@ municipal_patterns = [
 calendar_patterns = [
     path("calendar/", calendar.CalendarSettingsView.as_view(), name="calendar_settings"),
     path("calendar/<str:token>.ics", calendar.CalendarFeedView.as_view(), name="calendar_feed"),
+    path("metodika/", guidance.GuidanceView.as_view(), name="guidance"),  # the target model's guidance
 ]

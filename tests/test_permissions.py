@@ -139,7 +139,8 @@ CASES = {
     "password_reset_confirm": Case("public"),
     "password_reset_complete": Case("public"),
     "calendar_settings": Case("account", methods=("get", "post")),
-    "calendar_feed": Case("public"),  # the secret in the address is the key (tests/test_calendar.py)
+    "calendar_feed": Case("public"),
+    "guidance": Case("account"),  # the secret in the address is the key (tests/test_calendar.py)
 }
 
 
