@@ -1,9 +1,7 @@
-"""Every role's pages in a desktop browser (1366 px): the top menu on one line, no server error and no console
-error anywhere. Each role's pages are found by following its links from its landing (two clicks deep), one
-page of each shape (``/pairs/12/`` and ``/pairs/13/`` are one shape); one browser, one page per role.
-
-The phone check (no page wider than 375 px) is not here yet: pages that still widen at 375 px are listed
-in the report of the branch that added this test."""
+"""Every role's pages on a phone (375 px) and a desktop (1366 px): no page wider than the phone's screen (tables
+scroll inside their own box), the top menu on one line on the desktop, no server error and no console error
+anywhere. Each role's pages are found by following its links from its landing (two clicks deep), one page of
+each shape (``/pairs/12/`` and ``/pairs/13/`` are one shape); one browser, one page per role."""
 
 import re
 from urllib.parse import urlsplit
@@ -15,7 +13,7 @@ from core.roles import Role
 
 pytestmark = pytest.mark.browser
 
-DESKTOP = {"width": 1366, "height": 800}
+PHONE, DESKTOP = {"width": 375, "height": 740}, {"width": 1366, "height": 800}
 # Files, printable sheets and actions are not pages to look at.
 NOT_A_PAGE = re.compile(r"/(download|pdf|render|sheet|export|logout)/|\.(pdf|docx|xlsx|zip|ics|csv)$|^/admin/")
 SHAPES_PER_ROLE = 60
@@ -46,7 +44,7 @@ def menu_lines(page: Page) -> int:
 
 
 @pytest.mark.parametrize("role", list(Role), ids=[role.value for role in Role])
-def test_every_page_of_a_role_opens_cleanly_with_the_menu_on_one_line(role, world, new_page, log_in, browser_errors):
+def test_every_page_of_a_role_fits_a_phone_and_a_desktop(role, world, new_page, log_in, browser_errors):
     page = new_page(viewport=DESKTOP)
     log_in(page, world.users[role].email)
     landing = urlsplit(page.url).path
@@ -60,6 +58,10 @@ def test_every_page_of_a_role_opens_cleanly_with_the_menu_on_one_line(role, worl
         visited += 1
         if response.status != 200:
             continue
+        page.set_viewport_size(PHONE)
+        if (width := page.evaluate("document.documentElement.scrollWidth")) > PHONE["width"]:
+            problems.append(f"{path}: {width} px wide at 375 px")
+        page.set_viewport_size(DESKTOP)
         if (lines := menu_lines(page)) > 1:
             problems.append(f"{path}: the menu takes {lines} lines at 1366 px")
         if path.count("/") <= landing.count("/") + 3:  # two clicks deep is enough to meet every shape
