@@ -47,7 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "axes",
+    "core.axes_app.AxesConfig",  # django-axes, named in Russian in the admin
     "csp",
     "core",
     "mentoring",
@@ -248,6 +248,8 @@ CELERY_TIMEZONE = TIME_ZONE
 # worker pool in docker-compose.yml, so that a long report never delays an import. Off by default: then one
 # worker takes every task from the default queue.
 JOB_QUEUE_PER_KIND = env.bool("JOB_QUEUE_PER_KIND", default=False)
+# The queue tasks go to, including those a task sends (a test's worker keeps them on its own queue).
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 
 # E-mail: printed to the console in the demo; SMTP when EMAIL_URL is given.
 if env.str("EMAIL_URL", default=""):
@@ -311,6 +313,11 @@ CELERY_BEAT_SCHEDULE = {
     "fail-stale-file-jobs": {
         "task": "core.tasks.fail_stale_jobs",
         "schedule": crontab(minute="*/15"),
+    },
+    # Reminders to mentors of quiet pairs and to the curators of overdue activities (mentoring.services.reminders).
+    "send-reminders": {
+        "task": "mentoring.tasks.send_reminders",
+        "schedule": crontab(hour=8, minute=0),
     },
     # The indicators of every school on the first day of the month, for the dashboards' trends.
     "monthly-indicator-snapshot": {

@@ -67,6 +67,7 @@ urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("accounts/", include(account_patterns)),
     path("", include(core_urls.account_patterns)),
+    path("", include(mentoring_urls.calendar_patterns)),
     path("o/<slug:org>/", include(school_patterns)),
     path("m/<slug:muni>/", include(municipal_patterns)),
     path("r/<int:region>/", include(regional_patterns)),

@@ -75,3 +75,18 @@ def expire_import_previews_of(self, *, organization_id, tenant=None):
     from .services.imports import expire_abandoned
 
     expire_abandoned(tenant)
+
+
+@shared_task
+def send_reminders():
+    """Every morning (beat): each school's due reminders, one task per school."""
+    for organization_id in Organization.objects.values_list("pk", flat=True):
+        enqueue(send_reminders_of, organization_id=organization_id)
+
+
+@shared_task(base=TenantTask, bind=True)
+def send_reminders_of(self, *, organization_id, tenant=None):
+    """One school's due reminders (``mentoring.services.reminders``); running it twice sends nothing more."""
+    from .services.reminders import send_due_reminders
+
+    return send_due_reminders(tenant)

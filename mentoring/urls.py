@@ -4,9 +4,11 @@ from django.urls import path
 
 from mentoring.views import (
     bank,
+    calendar,
     completion,
     consents,
     forms_of_mentoring,
+    guidance,
     imports,
     journal,
     matching,
@@ -14,6 +16,7 @@ from mentoring.views import (
     people,
     programmes,
     references,
+    reminders,
     stages,
     training,
 )
@@ -156,10 +159,19 @@ school_patterns = [
     path("bank/pairs/", bank.BankPairsView.as_view(), name="bank_pairs"),
     path("bank/pairs/<int:pk>/", bank.BankPairJournalView.as_view(), name="bank_pair_journal"),
     path("bank/pairs/<int:pk>/meetings/new/", bank.BankMeetingCreateView.as_view(), name="bank_meeting_create"),
+    path("reminders/", reminders.ReminderListView.as_view(), name="reminders"),
 ]
 
 municipal_patterns = [
     path("", MunicipalityHomeView.as_view(), name="municipality_home"),
     path("members/", MunicipalMemberListView.as_view(), name="municipal_members"),
     path("members/<int:pk>/revoke/", MunicipalMemberRevokeView.as_view(), name="municipal_member_revoke"),
+]
+
+
+# A person's calendar (any school they work in): the page with their private link, and the iCal feed.
+calendar_patterns = [
+    path("calendar/", calendar.CalendarSettingsView.as_view(), name="calendar_settings"),
+    path("calendar/<str:token>.ics", calendar.CalendarFeedView.as_view(), name="calendar_feed"),
+    path("metodika/", guidance.GuidanceView.as_view(), name="guidance"),  # the target model's guidance
 ]

@@ -10,7 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from core.roles import SCHOOL_ROLES
+from core.roles import MUNICIPAL_ROLES, SCHOOL_ROLES, Role
+from documents.models import Document
+from documents.services import drafting, workflow
 from mentoring.models import Consent, Mentee, Tag
 
 from .test_journal import add_pair, today
@@ -31,7 +33,10 @@ def listed_rows(response) -> int:
     page = response.context.get("page") if response.context else None
     if page is not None and hasattr(page, "paginator"):
         return page.paginator.count
-    body = BODY.search(response.content.decode())
+    content = response.content.decode()
+    body = BODY.search(content)
+    if body is None and "data-row" in content:  # a list of links rather than a table
+        return content.count(" data-row>")
     assert body, f"{response.request['PATH_INFO']} shows no list"
     return sum(1 for row in ROW.findall(body.group(1)) if "colspan" not in row)
 
@@ -101,3 +106,71 @@ def test_every_linked_number_on_a_school_landing_equals_its_list(world, role):
             followed += 1
     if role in {"director", "curator", "methodist"}:
         assert followed > 0
+
+
+def send_regulation(world):
+    """The school's regulation, sent by the curator for the director's approval."""
+    with scopes_disabled():
+        regulation = drafting.create(
+            tenant=world.school, kind_code="regulation", actor=world.users[Role.CURATOR],
+            programme=world.people[world.school.pk]["programme"],
+        )  # fmt: skip
+        workflow.send_for_approval(regulation, actor=world.users[Role.CURATOR])
+    return regulation
+
+
+def next_steps(content: str) -> str:
+    section = re.search(r'<section[^>]*data-testid="next-steps".*?</section>', content, re.S)
+    assert section, "the landing has no «Что сделать сейчас»"
+    return section.group(0)
+
+
+def test_the_director_home_names_the_document_waiting_for_approval(world):
+    regulation = send_regulation(world)
+    director = world.client_for(world.users[Role.DIRECTOR])
+    tasks = next_steps(director.get(reverse("school_home", kwargs={"org": world.school.slug})).content.decode())
+    assert "Документы ждут вашего утверждения" in tasks
+    assert f'href="{regulation.get_absolute_url()}"' in tasks
+    inbox = reverse("document_inbox", kwargs={"org": world.school.slug})
+    assert (inbox, 1) in linked_numbers(tasks)
+    # The curator who sent it has nothing to approve; the mentor sees only their own tasks.
+    curator = world.client_for(world.users[Role.CURATOR])
+    assert "ждут вашего утверждения" not in next_steps(
+        curator.get(reverse("school_home", kwargs={"org": world.school.slug})).content.decode()
+    )
+
+
+def test_a_returned_document_is_the_curators_task_with_a_list_of_that_length(world):
+    regulation = send_regulation(world)
+    with scopes_disabled():
+        workflow.return_to_author(
+            regulation, "Уточните сроки", actor=world.users[Role.DIRECTOR], roles=frozenset({Role.DIRECTOR})
+        )
+    curator = world.client_for(world.users[Role.CURATOR])
+    tasks = next_steps(curator.get(reverse("school_home", kwargs={"org": world.school.slug})).content.decode())
+    assert "Документы возвращены на доработку" in tasks and f'href="{regulation.get_absolute_url()}"' in tasks
+    for href, number in linked_numbers(tasks):
+        assert listed_rows(curator.get(href)) == number, href
+
+
+@pytest.mark.parametrize("role", sorted(MUNICIPAL_ROLES))
+def test_the_municipal_landing_lists_roadmaps_waiting_first_with_links(world, role):
+    client = world.client_for(world.users[role])
+    page = client.get(reverse("municipality_home", kwargs={"muni": world.municipality.slug})).content.decode()
+    tasks = next_steps(page)
+    roadmap = world.municipal[world.municipality.pk]["roadmap"]
+    assert "Дорожные карты ждут согласования" in tasks
+    assert world.school.short_name in tasks
+    assert reverse("m_school_document", kwargs={"muni": world.municipality.slug, "pk": roadmap.pk}) in tasks
+    # Every school of the list links to its page; the other municipality's school is not there.
+    assert reverse("m_school_documents", kwargs={"muni": world.municipality.slug, "pk": world.sibling.pk}) in page
+    assert world.other_school.short_name not in page
+    followed = 0
+    for href, number in linked_numbers(page):
+        target = client.get(href)
+        assert target.status_code == 200, href
+        assert listed_rows(target) == number, href
+        followed += 1
+    assert followed >= 1
+    with scopes_disabled():
+        assert Document.objects.get(pk=roadmap.pk).status == Document.Status.SUBMITTED

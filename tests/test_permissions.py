@@ -142,6 +142,9 @@ CASES = {
     "password_reset_done": Case("public"),
     "password_reset_confirm": Case("public"),
     "password_reset_complete": Case("public"),
+    "calendar_settings": Case("account", methods=("get", "post")),
+    "calendar_feed": Case("public"),
+    "guidance": Case("account"),  # the secret in the address is the key (tests/test_calendar.py)
 }
 
 
@@ -348,6 +351,11 @@ def account_url(world, name):
         return reverse(name, kwargs={"pk": world.notification.pk})
     if name == "password_reset_confirm":
         return reverse(name, kwargs={"uidb64": "MQ", "token": "set-password"})
+    if name == "calendar_feed":
+        from mentoring.models import CalendarFeed
+
+        token = CalendarFeed.objects.get_or_create(user=world.users[Role.MENTOR])[0].token
+        return reverse(name, kwargs={"token": token})
     if name == "questionnaire_link":
         return reverse(name, kwargs={"token": world.people[world.school.pk]["link_token"]})
     if name.startswith(("public_school_", "public_municipal_")):

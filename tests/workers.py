@@ -49,7 +49,7 @@ def celery_worker(*, pool: str, env: dict | None = None):
         [sys.executable, "-m", "celery", "-A", "config", "worker", f"--pool={pool}", "--concurrency=1",
          "--loglevel=WARNING", "-n", hostname, "-Q", queue],
         cwd=ROOT, env={**os.environ, "DATABASE_URL": database_url(), "MEDIA_ROOT": str(settings.MEDIA_ROOT),
-                       **(env or {})},
+                       "CELERY_TASK_DEFAULT_QUEUE": queue, **(env or {})},
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )  # fmt: skip
     destination = [hostname.replace("%h", os.uname().nodename)]

@@ -32,12 +32,16 @@ class DocumentListView(Level, TemplateView):
         kind_filter = self.request.GET.get("kind", "")
         if kind_filter:
             documents = documents.filter(kind=kind_filter)
+        status_filter = self.request.GET.get("status", "")
+        if status_filter in Document.Status.values:
+            documents = documents.filter(status=status_filter)
         kinds = all_kinds(self.level)
         public_page = PublicPage.objects.filter(tenant_key=tenant_key(self.request.tenant), enabled=True).first()
         return super().get_context_data(
             documents=[(document, kind_of(document.kind)) for document in documents],
             kinds=kinds,
             kind_filter=kind_filter,
+            status_label=Document.Status(status_filter).label if status_filter in Document.Status.values else "",
             can_publish=self.can_publish,
             public_url=public_urls(self.level, self.request.tenant.slug)["page"] if public_page else "",
             **self.level_context(),

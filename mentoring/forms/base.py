@@ -18,4 +18,9 @@ class PlainTextFormMixin:
                 field.validators.append(no_markup)
 
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# Dates are typed and shown as «дд.мм.гггг» whatever the browser's language (a native date input shows the
+# browser's own format, «mm/dd/yyyy» in an English browser); ISO dates are accepted too.
+DATE_WIDGET = forms.DateInput(
+    attrs={"placeholder": "дд.мм.гггг", "inputmode": "numeric", "autocomplete": "off", "size": 10},
+    format="%d.%m.%Y",
+)

@@ -80,7 +80,6 @@ class MeetingForm(PlainTextFormMixin, forms.ModelForm):
         self.instance.pair = pair
         self.fields["present"].queryset = mentees_of(pair)
         today = timezone.localdate()
-        self.fields["held_on"].widget.attrs.update({"min": pair.starts_on.isoformat(), "max": today.isoformat()})
         self.fields["held_on"].help_text = "Встреча записывается после того, как состоялась."
         self.fields["mentee_comment"].help_text = "Что наставляемый сказал о встрече."
         if not self.is_bound and self.instance.pk is None:
@@ -116,9 +115,6 @@ class PlanItemForm(VersionedFormMixin, PlainTextFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.pair = pair
         self.instance.pair = pair
-        self.fields["due_on"].widget.attrs.update(
-            {"min": pair.starts_on.isoformat(), "max": pair.planned_end_on.isoformat()}
-        )
         self.fields[
             "due_on"
         ].help_text = f"В пределах работы пары: с {pair.starts_on:%d.%m.%Y} по {pair.planned_end_on:%d.%m.%Y}."

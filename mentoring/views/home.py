@@ -4,7 +4,10 @@ from django.views.generic import TemplateView
 from core.models import Membership, Organization
 from core.roles import Capability, Role, has_capability, sorted_by_role
 from core.tenancy import tenant_memberships
+from documents.services.status import roadmap_statuses
 from mentoring.services.journal import active_first, own_pairs, with_journal_facts
+from mentoring.services.next_steps import municipal_tasks, school_tasks
+from mentoring.services.programmes import current_programme
 from mentoring.views.dashboard import dashboard_context
 
 
@@ -42,6 +45,7 @@ class SchoolHomeView(TemplateView):
         context["shows_dashboard"] = has_capability(roles, Capability.SCHOOL_AGGREGATE_REPORTS)
         if context["shows_dashboard"]:
             context.update(dashboard_context(request))
+        context["tasks"] = school_tasks(school, request.user, roles, current_programme())
         if has_capability(roles, Capability.KEEP_OWN_JOURNAL):
             context["own_pairs"] = active_first(with_journal_facts(own_pairs(request.user)))
         return super().get_context_data(**context, **kwargs)
@@ -59,4 +63,14 @@ class MunicipalityHomeView(TemplateView):
         query = self.request.GET.get("q", "").strip()
         if query:
             schools = schools.filter(short_name__icontains=query) | schools.filter(name__icontains=query)
-        return super().get_context_data(municipality=municipality, schools=schools, query=query, **kwargs)
+        schools = list(schools)
+        labels = roadmap_statuses([school.pk for school in schools])
+        for school in schools:
+            school.roadmap_label = labels[school.pk]
+        return super().get_context_data(
+            municipality=municipality,
+            schools=schools,
+            query=query,
+            tasks=municipal_tasks(municipality, self.request.roles),
+            **kwargs,
+        )

@@ -20,7 +20,7 @@ from mentoring.forms.pairs import (
     AcceptForm,
     parse_suggestions,
 )
-from mentoring.models import Mentee
+from mentoring.models import Mentee, Pair
 from mentoring.services import matching as matching_service
 from mentoring.views.pairs import ProgrammeRequiredMixin, refusal_messages, safe_next
 
@@ -132,8 +132,8 @@ class MatchingJobView(ProgrammeRequiredMixin, View):
         return redirect("matching", org=request.tenant.slug)
 
 
-def accept_one(request, programme, data):
-    """``(the pair formed, [])`` or ``(None, why not)``."""
+def accept_one(request, programme, data) -> tuple[Pair | None, list[str]]:
+    """The pair formed from one suggestion, or None and the reasons it was refused."""
     try:
         pair = matching_service.accept(
             programme, mentee_id=data["mentee"], mentor_id=data["mentor"], form_id=data["form"], score=data["score"],
@@ -142,6 +142,15 @@ def accept_one(request, programme, data):
     except ValidationError as error:
         return None, refusal_messages(error)
     return pair, []
+
+
+def formed_message(school, pair, name: str):
+    """«Пара сформирована» with the links to the new pair and to its plan (the next step: the plan)."""
+    url = reverse("pair_detail", kwargs={"org": school.slug, "pk": pair.pk})
+    return format_html(
+        'Пара сформирована: <a href="{}">{}</a>. Следующий шаг — <a href="{}">составить план работы пары</a>.',
+        url, name, reverse("plan_item_create", kwargs={"org": school.slug, "pk": pair.pk}),
+    )  # fmt: skip
 
 
 def names_of(mentee_ids) -> dict[int, str]:
@@ -162,21 +171,8 @@ class MatchingAcceptView(ProgrammeRequiredMixin, View):
         data = form.cleaned_data
         pair, reasons = accept_one(request, self.programme, data)
         name = names_of([data["mentee"]]).get(data["mentee"], "Наставляемый")
-        if pair:
-            links = {
-                "pair": pair.get_absolute_url(),
-                "plan": reverse("plan_item_create", kwargs={"org": request.tenant.slug, "pk": pair.pk}),
-            }
-            messages.success(
-                request,
-                format_html(
-                    'Пара сформирована: {}. <a href="{}" class="alert-link">Открыть пару</a> · '
-                    '<a href="{}" class="alert-link">Составить план</a>',
-                    name,
-                    links["pair"],
-                    links["plan"],
-                ),
-            )
+        if pair is not None:
+            messages.success(request, formed_message(request.tenant, pair, name))
         else:
             messages.error(request, f"{name}: пара не сформирована. " + " ".join(reasons))
         return redirect("matching", org=request.tenant.slug)
@@ -197,7 +193,7 @@ class MatchingAcceptAllView(ProgrammeRequiredMixin, View):
         refused = []
         for data in suggestions:
             pair, reasons = accept_one(request, self.programme, data)
-            if not pair:
+            if pair is None:
                 refused.append((data["mentee"], reasons))
         formed_count = len(suggestions) - len(refused)
         messages.success(request, f"Сформировано пар: {formed_count} из {len(suggestions)}.")

@@ -6,6 +6,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import TemplateView
 
 from core.concurrency import EditConflict
+from core.inflection.agreement import by_gender, with_number
+from core.inflection.names import gender_of
 from core.models import AuditEntry
 from core.roles import Capability, has_capability
 from mentoring.forms.people import MenteeForm, MentorForm
@@ -175,6 +177,14 @@ class PersonDetailView(TemplateView):
 
 class MenteeDetailView(PersonDetailView):
     template_name = "mentoring/people/mentee_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        person = context["person"]
+        # «Несовершеннолетняя» for a girl, «(12 лет)», «(21 год)»: the words agree with the person and the number.
+        context["minor_word"] = by_gender(gender_of(person), "Несовершеннолетний", "Несовершеннолетняя")
+        context["age_text"] = with_number(person.age, "год") if person.age is not None else ""
+        return context
 
     def get_person(self):
         mentees = with_consent_flags(Mentee.objects.prefetch_related("requests", "parent_mentors"))

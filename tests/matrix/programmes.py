@@ -29,6 +29,7 @@ FORM_POST = {
 
 CASES: dict = {
     "programme_list": Case("school", READ),
+    "reminders": Case("school", MANAGE, ("get", "post"), post_data={"quiet_pair": "on"}),
     "programme_create": Case("school", MANAGE, ("get", "post"), post_data=PROGRAMME_POST),
     "programme_detail": Case("school", READ, obj="programme"),
     "programme_edit": Case("school", MANAGE, ("get", "post"), obj="programme", post_data=PROGRAMME_POST),
