@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "mentoring",
     "documents",
     "monitoring",
+    "teacher_growth",
 ]
 
 MIDDLEWARE = [

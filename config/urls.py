@@ -12,6 +12,7 @@ from mentoring import urls as mentoring_urls
 from mentoring.forms.accounts import LoginForm
 from mentoring.views.home import HomeView
 from monitoring import urls as monitoring_urls
+from teacher_growth import urls as teacher_growth_urls
 
 admin.site.site_header = "Портал наставничества: администрирование"
 admin.site.site_title = "Портал наставничества"
@@ -21,6 +22,7 @@ school_patterns = [
     *core_urls.school_patterns,
     *documents_urls.school_patterns,
     *monitoring_urls.school_patterns,
+    *teacher_growth_urls.school_patterns,
 ]
 
 municipal_patterns = [

@@ -26,6 +26,7 @@ from mentoring.models import (
     User,
 )
 from monitoring.models import Contingent, Questionnaire, Response, Swot, Wave
+from teacher_growth.models import DifficultyItem, EducationalRoute, PersonalProgramme, SelfAssessment
 from tests.matrix import (
     EDIT_BASES,
     MC,
@@ -39,6 +40,7 @@ from tests.matrix import (
     monitoring,
     pairs,
     programmes,
+    teacher_growth,
 )
 
 MENTEE_POST = {
@@ -142,7 +144,7 @@ CASES = {
 
 
 # Each feature area keeps its own cases in tests/matrix/*.py.
-for area in (programmes, pairs, journal, files, documents, monitoring):
+for area in (programmes, pairs, journal, files, documents, monitoring, teacher_growth):
     assert not set(area.CASES) & set(CASES), "a URL name is declared twice in the matrix"
     CASES.update(area.CASES)
 
@@ -188,6 +190,10 @@ def snapshot():
             sorted(Questionnaire.objects.values_list("pk", "title")),
             sorted(Notification.objects.values_list("pk", "read_at")),
             sorted(PublicPage.objects.values_list("pk", "enabled", "intro", "contact")),
+            sorted(DifficultyItem.objects.values_list("pk", "text", "active")),
+            SelfAssessment.objects.count(),
+            EducationalRoute.objects.count(),
+            PersonalProgramme.objects.count(),
         )
 
 

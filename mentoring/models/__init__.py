@@ -1,4 +1,5 @@
 from .consents import Consent
+from .kinds import MentoringKind
 from .pairs import BestPractice, Meeting, Pair, PairMember, PlanItem, RewardNomination
 from .people import Gender, Mentee, Mentor, PartnerOrganization, SupportCategory, Tag
 from .programmes import MentoringForm, Programme, ProgrammeMentor, Stage, StageActivity, SubProgramme, TrainingSession
@@ -12,6 +13,7 @@ __all__ = [
     "Mentee",
     "Mentor",
     "MentoringForm",
+    "MentoringKind",
     "Pair",
     "PairMember",
     "PartnerOrganization",
