@@ -26,10 +26,18 @@ CASES: dict = {
         "school", EDIT_BASES, ("get", "post"), obj="mentee", post_data={"stage": "entry", "taken_on": "2026-10-01"}
     ),
     "educational_route": Case(
-        "school", EDIT_BASES, ("get", "post"), obj="mentee",
-        post_data={"starts_on": "2026-09-01", "ends_on": "2030-08-31", "aim": "Учитель высшей категории",
-                   "form-TOTAL_FORMS": "0", "form-INITIAL_FORMS": "0"},
-    ),  # fmt: skip
+        "school",
+        EDIT_BASES,
+        ("get", "post"),
+        obj="mentee",
+        post_data={
+            "starts_on": "2026-09-01",
+            "ends_on": "2030-08-31",
+            "aim": "Учитель высшей категории",
+            "form-TOTAL_FORMS": "0",
+            "form-INITIAL_FORMS": "0",
+        },
+    ),
     "personal_programme": Case("school", PROGRAMMES, obj="pair"),
     "personal_programme_create": Case(
         "school", MANAGE, ("get", "post"), obj="pair", post_data={"starts_on": "2026-10-15", "ends_on": "2027-05-15"}
