@@ -19,6 +19,7 @@ from demo.monitoring import seed_monitoring
 from demo.programmes import seed_programme
 from demo.school_bases import SCHOOL_BASES
 from demo.school_seeder import SchoolSeeder
+from demo.teachers import seed_teachers
 from demo.world import ADMIN, DEMO_PASSWORD, MUNICIPALITY, PEOPLE, REGION, SCHOOLS
 from mentoring.models import User
 
@@ -57,6 +58,7 @@ def seed(stdout, style):
         programme = seed_programme(seeder.organization, curator, today, seeder.year_start)
         seed_documents(seeder.organization, programme)
         seed_monitoring(seeder.organization, curator, today)
+        seed_teachers(seeder.organization, curator, programme, today, seeder.year_start)
 
     def report():
         stdout.write(style.SUCCESS(f"Демонстрационные данные готовы. Вход: {settings.PORTAL_BASE_URL.rstrip('/')}/"))
