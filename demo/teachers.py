@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 
 from core.tenancy import tenant_scope
 from mentoring.models import Meeting, Mentee, Mentor, MentoringKind, PairMember
-from mentoring.models.kinds import install_kinds
 from mentoring.services.pairs import form_pair, latest_plan_end
 from mentoring.services.programmes import ensure_forms
 from teacher_growth.models import PersonalProgramme, SelfAssessment
@@ -46,7 +45,6 @@ MEETINGS = [
 
 
 def seed_teachers(organization, curator, programme, today: date, year_start: date) -> None:
-    install_kinds(MentoringKind)  # the reference kinds (a migration installs them; a flushed database lacks them)
     with tenant_scope(organization):
         for mentee in Mentee.objects.filter(category=Mentee.Category.YOUNG_SPECIALIST, hired_on__isnull=True):
             years = mentee.teaching_experience or 0

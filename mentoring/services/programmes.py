@@ -13,10 +13,12 @@ from mentoring import reference
 from mentoring.models import (
     Mentee,
     MentoringForm,
+    MentoringKind,
     Programme,
     Stage,
     StageActivity,
 )
+from mentoring.models.kinds import install_kinds
 
 INACTIVE_DAYS = 30
 # Where each stage falls in the programme's period by default (shares of its length), as in seed 003.
@@ -25,7 +27,10 @@ ACTIVE_MENTEE = Q(status__in=(Mentee.Status.IN_BASE, Mentee.Status.IN_PAIR), ano
 
 
 def ensure_forms(tenant) -> list[MentoringForm]:
-    """The school's forms of mentoring, created from the target model's reference data the first time."""
+    """The school's forms of mentoring, created from the target model's reference data the first time (with the
+    kinds of the teachers' system, shared by every school)."""
+    if MentoringKind.objects.count() < len(reference.KINDS):
+        install_kinds(MentoringKind)
     forms = MentoringForm.objects.filter(organization=tenant)
     existing = set(forms.values_list("code", flat=True))
     MentoringForm.objects.bulk_create(
