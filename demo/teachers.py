@@ -6,6 +6,7 @@ mentor's journal and an individual educational route. Running it again changes n
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
 
 from core.tenancy import tenant_scope
 from mentoring.models import Meeting, Mentee, Mentor, MentoringKind, PairMember
@@ -97,6 +98,19 @@ def seed_young_teacher(organization, curator, programme, today, year_start):
     )  # fmt: skip
 
 
+def free_teacher(programme):
+    """The demo mentor's account when it has a free place, else the selected teacher with the most free places."""
+    teachers = (
+        Mentor.objects.filter(programmes__programme=programme, category=Mentor.Category.TEACHER, status="active")
+        .exclude(consent_number="")
+        .annotate(load=Count("pairs__members", filter=Q(pairs__members__active=True)))
+        .order_by("pk")
+    )
+    free = [mentor for mentor in teachers if mentor.capacity > mentor.load]
+    own = [mentor for mentor in free if mentor.user and mentor.user.email == MENTOR_ACCOUNT]
+    return (own or sorted(free, key=lambda m: m.load - m.capacity) or [None])[0]
+
+
 def teachers_pair(organization, curator, programme, mentee, today, year_start):
     """The young teacher's active «педагог – педагог» pair (the matching may have formed it), else a new one
     with the demo mentor's account, of kind «традиционное», with its first meetings."""
@@ -107,11 +121,9 @@ def teachers_pair(organization, curator, programme, mentee, today, year_start):
     if member is not None:
         member.pair.kinds.add(MentoringKind.objects.get(code="traditional"))
         return member.pair
-    mentor = Mentor.objects.filter(user__email=MENTOR_ACCOUNT).first()
+    mentor = free_teacher(programme)
     if mentor is None:
         return None
-    mentor.capacity += 1  # the demo mentor takes the young teacher on top of the matching's pairs
-    mentor.save(update_fields=["capacity"])
     starts_on = min(year_start + timedelta(days=45), today - timedelta(days=30))
     try:
         pair = form_pair(

@@ -6,6 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from core.models import AuditEntry
 from core.roles import Role
@@ -250,3 +252,30 @@ def test_a_switched_off_statement_stays_in_earlier_profiles(world):
         set_item_active(item, False, actor=world.users[CURATOR], tenant=world.school)
         assert item in [row.item for row in profile(mentee).diagnosed]
         assert DifficultyItem.objects.filter(active=False).count() == 1
+
+
+def test_the_programme_page_and_the_profile_cost_the_same_queries_with_more_rows(world):
+    mentee = young_teacher(world)
+    pair = teacher_pair(world, mentee, mentor_user=world.users[Role.MENTOR])
+    assess(world, mentee, high=(0, 1, 2, 3))
+    programme = write(world, pair, mentee)
+    client = world.client_for(world.users[CURATOR])
+
+    def queries(name):
+        with CaptureQueriesContext(connection) as captured:
+            assert (
+                client.get(url(world, name, pk=pair.pk if name == "personal_programme" else mentee.pk)).status_code
+                == 200
+            )
+        return len(captured)
+
+    before = (queries("personal_programme"), queries("mentee_difficulties"))
+    with in_school(world):
+        goal = programme.goals.get()
+        for day in range(1, 8):
+            add_activity(
+                programme=programme, goal=goal, title=f"Мероприятие {day}", due_on=date(2026, 11, day),
+                expected_result="Результат", actor=world.users[CURATOR], tenant=world.school,
+            )  # fmt: skip
+    assess(world, mentee, "exit", taken_on=today(), high=(0,))
+    assert (queries("personal_programme"), queries("mentee_difficulties")) == before

@@ -15,7 +15,6 @@ from mentoring.models import (
     Mentee,
     Mentor,
     MentoringForm,
-    MentoringKind,
     Pair,
     PairMember,
     PlanItem,
@@ -25,7 +24,7 @@ from mentoring.models import (
     StageActivity,
 )
 from mentoring.models.people import TEACHER_MENTEE_CATEGORIES
-from mentoring.services.programmes import STAGE_SHARES
+from mentoring.services.programmes import STAGE_SHARES, ensure_kinds
 
 BATCH = 2000
 STAGE_STATUS = dict.fromkeys((1, 2, 3, 4), Stage.Status.DONE) | {
@@ -132,7 +131,7 @@ class SchoolProgramme:
             members.append((pair, taken, form))
         Pair.objects.bulk_create(pairs, batch_size=BATCH)
         # The teachers' pairs get their kind: «традиционное» one to one, «в группе» for several.
-        kinds = dict(MentoringKind.objects.filter(code__in=("traditional", "group")).values_list("code", "pk"))
+        kinds = ensure_kinds()
         Pair.kinds.through.objects.bulk_create(
             (
                 Pair.kinds.through(
