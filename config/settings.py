@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "monitoring",
     "privacy",
     "teaching_staff",  # teacher-mentors: appointment under art. 351.8 TK, the council of mentors
+    "teacher_growth",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,7 @@ from mentoring.forms.accounts import LoginForm, QueuedPasswordResetForm
 from mentoring.views.home import HomeView
 from monitoring import urls as monitoring_urls
 from privacy import urls as privacy_urls
+from teacher_growth import urls as teacher_growth_urls
 from teaching_staff import urls as teaching_staff_urls
 
 admin.site.site_header = "Портал наставничества: администрирование"
@@ -25,6 +26,7 @@ school_patterns = [
     *monitoring_urls.school_patterns,
     *privacy_urls.school_patterns,
     *teaching_staff_urls.school_patterns,
+    *teacher_growth_urls.school_patterns,
 ]
 
 municipal_patterns = [

@@ -21,6 +21,7 @@ from demo.programmes import seed_programme
 from demo.region import seed_region
 from demo.school_bases import SCHOOL_BASES
 from demo.school_seeder import SchoolSeeder
+from demo.teachers import seed_teachers
 from demo.teachers_council import seed_teachers_council
 from demo.world import ADMIN, DEMO_PASSWORD, MUNICIPALITY, PEOPLE, REGION, SCHOOLS
 from mentoring.models import User
@@ -61,6 +62,7 @@ def seed(stdout, style):
         programme = seed_programme(seeder.organization, curator, today, seeder.year_start)
         seed_documents(seeder.organization, programme)
         seed_monitoring(seeder.organization, curator, today)
+        seed_teachers(seeder.organization, curator, programme, today, seeder.year_start)
         seed_teachers_council(seeder.organization, programme, today)
 
     seed_bank(today)

@@ -1,9 +1,10 @@
 """Reference data of the target model: the forms of mentoring and the default activities of the seven stages
 (shared/DOMAIN.md, seeds 001–003). Schools get their own editable copies."""
 
-from mentoring.models.people import Mentee, Mentor
+from mentoring.models.people import TEACHER_MENTEE_CATEGORIES, Mentee, Mentor
 
 MC, ME = Mentor.Category, Mentee.Category
+TEACHER_MENTEES = list(TEACHER_MENTEE_CATEGORIES)  # the teachers' system's mentees (seed 001 §1.3.5)
 
 FORMS = [
     {
@@ -61,7 +62,7 @@ FORMS = [
         "name": "педагог – педагог",
         "audience": "teachers",
         "mentor_categories": [MC.TEACHER],
-        "mentee_categories": [ME.YOUNG_SPECIALIST, ME.NEW_TEACHER, ME.TEACHER],
+        "mentee_categories": TEACHER_MENTEES,
         "mentor_must_be_older": False,
         "role_models": [
             "опытный педагог – молодой специалист",
@@ -69,6 +70,97 @@ FORMS = [
             "лидер педагогического сообщества – педагог с трудностями",
             "педагог-новатор – консервативный педагог",
         ],
+    },
+    # The teachers' system (seed 001 §2.3.1, §2.3.9, §2.3.10).
+    {
+        "code": "head-teacher",
+        "name": "руководитель образовательной организации – педагог",
+        "audience": "teachers",
+        "mentor_categories": [MC.TEACHER],
+        "mentee_categories": TEACHER_MENTEES,
+        "mentor_must_be_older": False,
+        "role_models": [
+            "руководитель – молодой педагог",
+            "руководитель – педагог, вступающий в новую должность",
+            "руководитель – педагог с трудностями по итогам аттестации",
+        ],
+    },
+    {
+        "code": "employer-student-teacher",
+        "name": "работодатель – студент педагогического профиля",
+        "audience": "teachers",
+        "mentor_categories": [MC.TEACHER],
+        "mentee_categories": [ME.STUDENT],
+        "mentor_must_be_older": False,
+        "role_models": [
+            "педагог школы – студент на педагогической практике",
+            "работодатель – будущий педагог школы",
+        ],
+    },
+    {
+        "code": "college-teacher",
+        "name": "педагог вуза/колледжа – молодой педагог",
+        "audience": "teachers",
+        "mentor_categories": [MC.EMPLOYEE, MC.OTHER],
+        "mentee_categories": [ME.YOUNG_SPECIALIST],
+        "mentor_must_be_older": False,
+        "role_models": [
+            "преподаватель вуза – выпускник, молодой педагог",
+            "преподаватель колледжа – молодой педагог образовательной организации",
+        ],
+    },
+]
+
+# The kinds (виды) of mentoring of the teachers' system (seed 001 §2.3.2–2.3.8). A pair or group of a teachers'
+# form has one or more kinds; the codes carry the rules (services.pair_rules.kind_refusals), the texts are
+# shown to the curator.
+KINDS = [
+    {
+        "code": "virtual",
+        "name": "виртуальное (дистанционное)",
+        "description": "Дистанционная форма организации наставничества с использованием информационно-"
+        "коммуникационных технологий: видеоконференции, платформы дистанционного обучения, социальные сети и "
+        "онлайн-сообщества, тематические интернет-порталы. Обеспечивает постоянное профессиональное и творческое "
+        "общение, обмен опытом, позволяет дистанционно сформировать пары «наставник – наставляемый».",
+    },
+    {
+        "code": "group",
+        "name": "в группе",
+        "description": "Один наставник взаимодействует с группой наставляемых одновременно (от двух и более человек).",
+    },
+    {
+        "code": "short-term",
+        "name": "краткосрочное (целеполагающее)",
+        "description": "Наставник и наставляемый встречаются по заранее установленному графику для постановки "
+        "конкретных целей, ориентированных на определённые краткосрочные результаты; между встречами "
+        "наставляемый прилагает усилия, чтобы достичь поставленных целей.",
+    },
+    {
+        "code": "reverse",
+        "name": "реверсивное",
+        "description": "Профессионал младшего возраста становится наставником опытного работника по вопросам "
+        "новых тенденций, технологий, а опытный педагог — наставником молодого педагога в вопросах методики и "
+        "организации учебно-воспитательного процесса.",
+    },
+    {
+        "code": "situational",
+        "name": "ситуационное",
+        "description": "Наставник оказывает помощь или консультацию всякий раз, когда наставляемый нуждается в "
+        "них, и обеспечивает немедленное реагирование на значимую для подопечного ситуацию.",
+    },
+    {
+        "code": "speed",
+        "name": "скоростное",
+        "description": "Однократная встреча наставляемого (наставляемых) с наставником более высокого уровня "
+        "для построения взаимоотношений, обмена опытом, постановки целей индивидуального развития и карьерного "
+        "роста.",
+    },
+    {
+        "code": "traditional",
+        "name": "традиционное («один на один»)",
+        "description": "Взаимодействие между более опытным и начинающим работником в течение определённого "
+        "продолжительного времени; наставника и наставляемого отбирают по критериям: опыт, навыки, личностные "
+        "характеристики.",
     },
 ]
 

@@ -208,6 +208,17 @@ class ParticipantStatistics(Renderer):
         sheet.table(("Категория наставляемых", "Человек"), source["mentee_categories"])
         sheet.table(("Категория наставников", "Человек"), source["mentor_categories"])
         sheet.table(("Возраст обучающихся-наставляемых", "Человек"), source["age_bands"])
+        teachers = source["teachers"]
+        sheet.table(
+            ("Система наставничества педагогов", "Число"),
+            [
+                ("Пар и групп в формах для педагогов", teachers["pairs"]),
+                ("Наставляемых педагогов", teachers["mentees"]),
+                ("Наставников педагогов", teachers["mentors"]),
+            ],
+        )
+        sheet.table(("Вид наставничества (пары педагогов)", "Пар и групп"), teachers["by_kind"])
+        sheet.table(("Закрепление молодых специалистов", "Работают", "Принято"), teachers["retention"])
         sheet.table(
             ("Прочее", "Число"),
             [

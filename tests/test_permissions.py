@@ -26,6 +26,7 @@ from mentoring.models import (
     User,
 )
 from monitoring.models import Contingent, Questionnaire, Response, Swot, Wave
+from teacher_growth.models import DifficultyItem, EducationalRoute, PersonalProgramme, SelfAssessment
 from tests.matrix import (
     EDIT_BASES,
     MC,
@@ -42,6 +43,7 @@ from tests.matrix import (
     privacy,
     programmes,
     regional,
+    teacher_growth,
     teachers,
 )
 
@@ -149,7 +151,7 @@ CASES = {
 
 
 # Each feature area keeps its own cases in tests/matrix/*.py.
-for area in (programmes, pairs, journal, files, documents, monitoring, privacy, regional, teachers):
+for area in (programmes, pairs, journal, files, documents, monitoring, privacy, regional, teachers, teacher_growth):
     assert not set(area.CASES) & set(CASES), "a URL name is declared twice in the matrix"
     CASES.update(area.CASES)
 
@@ -201,6 +203,10 @@ def snapshot():
             sorted(Questionnaire.objects.values_list("pk", "title")),
             sorted(Notification.objects.values_list("pk", "read_at")),
             sorted(PublicPage.objects.values_list("pk", "enabled", "intro", "contact")),
+            sorted(DifficultyItem.objects.values_list("pk", "text", "active")),
+            SelfAssessment.objects.count(),
+            EducationalRoute.objects.count(),
+            PersonalProgramme.objects.count(),
         )
 
 

@@ -23,7 +23,8 @@ from mentoring.models import (
     Stage,
     StageActivity,
 )
-from mentoring.services.programmes import STAGE_SHARES
+from mentoring.models.people import TEACHER_MENTEE_CATEGORIES
+from mentoring.services.programmes import STAGE_SHARES, ensure_kinds
 
 BATCH = 2000
 STAGE_STATUS = dict.fromkeys((1, 2, 3, 4), Stage.Status.DONE) | {
@@ -32,7 +33,7 @@ STAGE_STATUS = dict.fromkeys((1, 2, 3, 4), Stage.Status.DONE) | {
 }
 MEETINGS = [Meeting.Kind.ACQUAINTANCE, Meeting.Kind.TRIAL, Meeting.Kind.PLANNING, Meeting.Kind.WORK, Meeting.Kind.WORK]
 PUPIL_FORM = {Mentor.Category.TEACHER: "teacher-pupil", Mentor.Category.PUPIL: "pupil-pupil"}
-TEACHER_MENTEES = (Mentee.Category.YOUNG_SPECIALIST, Mentee.Category.NEW_TEACHER, Mentee.Category.TEACHER)
+TEACHER_MENTEES = TEACHER_MENTEE_CATEGORIES
 
 
 def generate_programmes(organizations, *, seed: int, today: date, year_start: date) -> None:
@@ -129,6 +130,18 @@ class SchoolProgramme:
             pairs.append(pair)
             members.append((pair, taken, form))
         Pair.objects.bulk_create(pairs, batch_size=BATCH)
+        # The teachers' pairs get their kind: «традиционное» one to one, «в группе» for several.
+        kinds = ensure_kinds()
+        Pair.kinds.through.objects.bulk_create(
+            (
+                Pair.kinds.through(
+                    pair_id=pair.pk, mentoringkind_id=kinds["traditional" if len(taken) == 1 else "group"]
+                )
+                for pair, taken, form in members
+                if form.audience == MentoringForm.Audience.TEACHERS
+            ),
+            batch_size=BATCH,
+        )
         PairMember.objects.bulk_create(
             (
                 PairMember(organization=org, pair=pair, mentee=mentee, form=form)

@@ -18,6 +18,17 @@ if TYPE_CHECKING:
     from demo.dataset.generator import DatasetGenerator
 
 
+def teacher_dates(today: date, experience: int, status: str) -> dict:
+    """A teacher-mentee's hire date (the school year their experience began) and, for one who left the base, the
+    day they left the school, so that the retention indicators have both kinds of teachers."""
+    year_start = people.school_year_start(today)
+    hired_on = date(year_start.year - experience, 8, 25)
+    dates = {"hired_on": hired_on}
+    if status == Mentee.Status.LEFT:
+        dates["left_school_on"] = min(today, hired_on + timedelta(days=300))
+    return dates
+
+
 # (category, weight): mostly pupils; the teacher–teacher form brings young specialists and teachers new to the school.
 MENTEE_CATEGORIES = (
     (Mentee.Category.PUPIL, 90),
@@ -196,6 +207,7 @@ class SchoolBases:
                     experience = rng.randint(1, min(30, age - 22))
                 group = people.teacher_position(rng)
                 fields["teaching_experience"] = experience
+                fields.update(teacher_dates(self.today, experience, fields["status"]))
                 tags = self.pick_tags(vocabulary.TEACHER_TAGS)
             fields.update(group=group, source=Mentee.Source.APPLICATION, phone=people.mobile_phone(rng))
         if rng.random() < 0.3:

@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import Count, Q
 from django_scopes.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
 
-from ..models import BestPractice, Mentee, Mentor, MentoringForm, Pair, PairMember, RewardNomination
+from ..models import BestPractice, Mentee, Mentor, MentoringForm, MentoringKind, Pair, PairMember, RewardNomination
 from ..services.completion import nominable_mentors
 from ..services.matching import default_period
 from ..services.pairs import plan_period_errors
@@ -71,6 +71,21 @@ class PairForm(PlainTextFormMixin, forms.Form):
         },
     )
     role_model = forms.ChoiceField(label="Ролевая модель", required=False)
+    kinds = forms.ModelMultipleChoiceField(
+        MentoringKind.objects.all(),
+        label="Виды наставничества",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Для форм наставничества педагогов (Положение, п. 2.3.2–2.3.8). Не выбран — «традиционное» "
+        "для одного наставляемого, «в группе» для нескольких.",
+        error_messages={"invalid_choice": "Выберите вид из списка."},
+    )
+    reverse_area = forms.CharField(
+        label="Реверсивное: в чём младший наставляет старшего",
+        required=False,
+        max_length=300,
+        help_text="Только для вида «реверсивное».",
+    )
     goals = forms.CharField(label="Цели", required=False, widget=forms.Textarea(attrs={"rows": 3}))
     starts_on = forms.DateField(label="Начало", widget=DATE_WIDGET, error_messages={"required": "Укажите дату начала."})
     planned_end_on = forms.DateField(

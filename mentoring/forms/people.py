@@ -11,6 +11,7 @@ from core.inflection.corrections import PersonNameFormsFields
 from core.roles import Role
 
 from ..models import Consent, Mentee, Mentor, PartnerOrganization, SupportCategory, Tag, User
+from ..models.people import TEACHER_MENTEE_CATEGORIES
 from ..services.people import minor_representative_errors
 from ..validators import SCAN_KINDS, parsed_scan_kind
 from .base import CURRENT_CONSENT_VERSION, DATE_WIDGET, PlainTextFormMixin
@@ -36,6 +37,8 @@ class MenteeForm(VersionedFormMixin, PlainTextFormMixin, PersonNameFormsFields, 
             "category",
             "group",
             "teaching_experience",
+            "hired_on",
+            "left_school_on",
             "status",
             "source",
             "requests",
@@ -49,7 +52,12 @@ class MenteeForm(VersionedFormMixin, PlainTextFormMixin, PersonNameFormsFields, 
             "representative_email",
             "notes",
         ]
-        widgets = {"birth_date": DATE_WIDGET, "requests": forms.CheckboxSelectMultiple}
+        widgets = {
+            "birth_date": DATE_WIDGET,
+            "hired_on": DATE_WIDGET,
+            "left_school_on": DATE_WIDGET,
+            "requests": forms.CheckboxSelectMultiple,
+        }
         field_classes = {"requests": SafeModelMultipleChoiceField}
 
     def __init__(self, *args, **kwargs):
@@ -66,13 +74,17 @@ class MenteeForm(VersionedFormMixin, PlainTextFormMixin, PersonNameFormsFields, 
         )
         for field, message in representative.items():
             self.add_error(field, message)
-        teacher = data.get("category") in (
-            Mentee.Category.YOUNG_SPECIALIST,
-            Mentee.Category.NEW_TEACHER,
-            Mentee.Category.TEACHER,
-        )
+        teacher = data.get("category") in TEACHER_MENTEE_CATEGORIES
         if data.get("teaching_experience") is not None and not teacher:
             self.add_error("teaching_experience", "Стаж указывается только для педагогов.")
+        for field in ("hired_on", "left_school_on"):
+            if data.get(field) and not teacher:
+                self.add_error(field, "Даты приёма и увольнения указываются только для педагогов.")
+            elif data.get(field) and data[field] > date.today():
+                self.add_error(field, "Дата не может быть в будущем.")
+        hired, left = data.get("hired_on"), data.get("left_school_on")
+        if hired and left and left < hired:
+            self.add_error("left_school_on", "Дата увольнения не может быть раньше даты приёма.")
         return data
 
 

@@ -1,6 +1,7 @@
 from .bank import BankEntry, BankRequest
 from .calendar import CalendarFeed
 from .consents import Consent
+from .kinds import MentoringKind
 from .matching import MatchSuggestion
 from .pairs import BestPractice, Meeting, Pair, PairMember, PlanItem, RewardNomination
 from .people import Gender, Mentee, Mentor, PartnerOrganization, SupportCategory, Tag
@@ -20,6 +21,7 @@ __all__ = [
     "Mentee",
     "Mentor",
     "MentoringForm",
+    "MentoringKind",
     "Pair",
     "PairMember",
     "PartnerOrganization",

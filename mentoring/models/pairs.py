@@ -9,6 +9,7 @@ from django_scopes import ScopedManager
 
 from core.models import Organization
 
+from .kinds import MentoringKind
 from .people import Mentee, Mentor
 from .programmes import MentoringForm, Programme
 
@@ -30,6 +31,14 @@ class Pair(models.Model):
     mentor = models.ForeignKey(Mentor, on_delete=models.PROTECT, related_name="pairs", verbose_name="наставник")
     form = models.ForeignKey(MentoringForm, on_delete=models.PROTECT, related_name="pairs", verbose_name="форма")
     role_model = models.CharField("ролевая модель", max_length=200, blank=True)
+    kinds = models.ManyToManyField(MentoringKind, blank=True, related_name="pairs", verbose_name="виды наставничества")
+    reverse_area = models.CharField(
+        "реверсивное: в чём младший наставляет старшего",
+        max_length=300,
+        blank=True,
+        help_text="Только для реверсивного наставничества: новые технологии, тенденции, в которых младший "
+        "по возрасту педагог — наставник опытного.",
+    )
     goals = models.TextField("цели", blank=True)
     starts_on = models.DateField("начало")
     planned_end_on = models.DateField("плановое окончание")

@@ -140,6 +140,10 @@ class Mentee(Person):
         YOUNG_SPECIALIST = "young_specialist", "молодой специалист"
         NEW_TEACHER = "new_teacher", "педагог, новый в школе"
         TEACHER = "teacher", "педагог"
+        # The teachers' system (seed 001 §1.3.5, §1.4): who else needs a mentor among teachers.
+        RETURNING_TEACHER = "returning", "педагог после перерыва в работе"
+        NEW_POSITION = "new_position", "переход на новый предмет или должность"
+        ATTESTATION_DIFFICULTIES = "attestation", "трудности по итогам аттестации"
 
     class Status(models.TextChoices):
         IN_BASE = "in_base", "в базе"
@@ -158,6 +162,10 @@ class Mentee(Person):
     teaching_experience = models.PositiveSmallIntegerField(
         "педагогический стаж, лет", null=True, blank=True, validators=[MaxValueValidator(60)]
     )
+    hired_on = models.DateField(
+        "принят на работу в школу", null=True, blank=True, help_text="Для педагогов: закрепление в профессии."
+    )
+    left_school_on = models.DateField("уволился из школы", null=True, blank=True)
     requests = models.ManyToManyField(Tag, blank=True, related_name="mentees", verbose_name="запросы и дефициты")
     requests_text = models.TextField("запрос своими словами", blank=True)
     support_categories = models.JSONField("категории поддержки", default=list, blank=True)
@@ -184,11 +192,26 @@ class Mentee(Person):
     def get_absolute_url(self):
         return reverse("mentee_detail", kwargs={"org": self.organization.slug, "pk": self.pk})
 
+    @property
+    def is_teacher(self):
+        return self.category in TEACHER_MENTEE_CATEGORIES
+
     def audit_support_categories(self):
         return self.support_category_labels()
 
     def support_category_labels(self):
         return [SupportCategory(code).label for code in self.support_categories if code in SupportCategory.values]
+
+
+# Mentees who are teachers: they have teaching experience, a hire date, and take part in the teachers' system.
+TEACHER_MENTEE_CATEGORIES = (
+    Mentee.Category.YOUNG_SPECIALIST,
+    Mentee.Category.NEW_TEACHER,
+    Mentee.Category.TEACHER,
+    Mentee.Category.RETURNING_TEACHER,
+    Mentee.Category.NEW_POSITION,
+    Mentee.Category.ATTESTATION_DIFFICULTIES,
+)
 
 
 class Mentor(Person):

@@ -1,6 +1,7 @@
 """The resource of the base of mentees."""
 
 from mentoring.models import Mentee
+from mentoring.models.people import TEACHER_MENTEE_CATEGORIES
 from mentoring.resources.person import PersonResource
 from mentoring.resources.widgets import (
     SCHOOL_COLUMN,
@@ -15,7 +16,7 @@ from mentoring.resources.widgets import (
 )
 from mentoring.services.people import minor_representative_errors
 
-TEACHER_CATEGORIES = (Mentee.Category.YOUNG_SPECIALIST, Mentee.Category.NEW_TEACHER, Mentee.Category.TEACHER)
+TEACHER_CATEGORIES = TEACHER_MENTEE_CATEGORIES
 
 
 class MenteeResource(PersonResource):

@@ -17,6 +17,7 @@ from core.audit import changes_between, display_value, log_action
 from core.concurrency import check_version
 from core.roles import Capability, has_capability
 from mentoring.models import Meeting, Mentee, Pair, PairMember, PlanItem
+from mentoring.services.pair_rules import single_meeting_refusal
 from mentoring.services.programme_reading import inactive_pairs
 
 MEETING_AUDITED = (
@@ -182,6 +183,8 @@ def save_meeting(meeting: Meeting, *, present, actor, tenant, request=None) -> M
     pair = locked_pair(meeting.pair)
     present = list(present)
     errors = meeting_date_errors(pair, meeting.held_on) + present_errors(pair, present)
+    if meeting.pk is None:
+        errors += single_meeting_refusal(pair, pair.meetings.count())
     if errors:
         raise ValidationError(errors)
     created = meeting.pk is None

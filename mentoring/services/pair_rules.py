@@ -268,3 +268,41 @@ def refusals(mentor: MentorFacts, mentees: list[MenteeFacts], form: FormFacts) -
 
 def load_form(form: MentoringForm) -> FormFacts:
     return form_facts([form])[form.pk]
+
+
+# The rules that follow the kinds (виды) of the teachers' system (seed 001 §2.3.2–2.3.8).
+GROUP, TRADITIONAL, REVERSE, SPEED = "group", "traditional", "reverse", "speed"
+
+
+def default_kind_code(form: MentoringForm, mentee_count: int) -> str | None:
+    """The kind a pair of a teachers' form gets when none was chosen (the matching proposes one-to-one pairs):
+    «традиционное» for one mentee, «в группе» for several; pupils' forms (Р-145) have no kinds."""
+    if form.audience != MentoringForm.Audience.TEACHERS:
+        return None
+    return TRADITIONAL if mentee_count == 1 else GROUP
+
+
+def kind_refusals(kinds, mentee_count: int, reverse_area: str = "") -> list[str]:
+    """What the chosen kinds forbid: «в группе» needs two or more mentees; «традиционное» is one to one;
+    «реверсивное» names the area in which the younger teaches the elder (and only it names one)."""
+    by_code = {kind.code: kind for kind in kinds}
+    reasons = []
+    if GROUP in by_code and mentee_count < 2:
+        reasons.append(f"Вид «{by_code[GROUP].name}» — это группа: выберите двух или больше наставляемых.")
+    if TRADITIONAL in by_code and mentee_count > 1:
+        reasons.append(f"Вид «{by_code[TRADITIONAL].name}» — один наставник и один наставляемый: выберите одного.")
+    if REVERSE in by_code and not reverse_area.strip():
+        reasons.append(
+            f"Для вида «{by_code[REVERSE].name}» укажите, в чём младший по возрасту педагог наставляет опытного "
+            "(например, цифровые инструменты урока)."
+        )
+    if reverse_area.strip() and REVERSE not in by_code:
+        reasons.append("Область, в которой младший наставляет старшего, указывается только для реверсивного вида.")
+    return reasons
+
+
+def single_meeting_refusal(pair, held_meetings: int) -> list[str]:
+    """«Скоростное» наставничество is a single meeting: the journal refuses a second one."""
+    if held_meetings and pair.kinds.filter(code=SPEED).exists():
+        return ["Скоростное наставничество — однократная встреча: встреча этой пары уже записана в журнале."]
+    return []

@@ -8,8 +8,15 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from core.audit import log_action
-from mentoring.models import Mentee, Mentor, Pair, PairMember
-from mentoring.services.pair_rules import load_form, mentee_facts, mentor_facts, refusals
+from mentoring.models import Mentee, Mentor, MentoringKind, Pair, PairMember
+from mentoring.services.pair_rules import (
+    default_kind_code,
+    kind_refusals,
+    load_form,
+    mentee_facts,
+    mentor_facts,
+    refusals,
+)
 
 # A personalised programme lasts from 3 months to 1 year (seed 001 §1.3.7), both dates included:
 # 01.09 – 30.11 is three months, 01.09 – 31.08 one year.
@@ -51,7 +58,7 @@ def plan_period_errors(starts_on: date, planned_end_on: date) -> list[str]:
 @transaction.atomic
 def form_pair(
     *, programme, mentor: Mentor, mentees: list[Mentee], form, starts_on, planned_end_on, actor, tenant,
-    role_model="", goals="", match_score=None, request=None,
+    role_model="", goals="", match_score=None, request=None, kinds=(), reverse_area="",
 ) -> Pair:  # fmt: skip
     """Form a pair (one mentee) or a group (two or more) after checking every rule; raise ValidationError
     with all the reasons in Russian otherwise. The mentor's row is locked, so that two curators cannot both
@@ -69,12 +76,16 @@ def form_pair(
     reasons += refusals(mentor_fact, [facts[m.pk] for m in mentees], load_form(form))
     if role_model and role_model not in form.role_models:
         reasons.append(f"Ролевая модель «{role_model}» не относится к форме «{form.name}».")
+    kinds = list(kinds) or list(MentoringKind.objects.filter(code=default_kind_code(form, len(mentees))))
+    reasons += kind_refusals(kinds, len(mentees), reverse_area)
     if reasons:
         raise ValidationError(reasons)
     pair = Pair.objects.create(
         organization=tenant, programme=programme, mentor=mentor, form=form, role_model=role_model, goals=goals,
         starts_on=starts_on, planned_end_on=planned_end_on, match_score=match_score, created_by=actor,
+        reverse_area=reverse_area.strip(),
     )  # fmt: skip
+    pair.kinds.set(kinds)
     try:
         with transaction.atomic():
             PairMember.objects.bulk_create(
@@ -94,6 +105,7 @@ def form_pair(
             "наставник": [None, mentor.full_name],
             "наставляемые": [None, ", ".join(m.full_name for m in mentees)],
             "форма": [None, form.name],
+            **({"виды": [None, ", ".join(kind.name for kind in kinds)]} if kinds else {}),
         },
         request=request,
     )

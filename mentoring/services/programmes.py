@@ -14,10 +14,12 @@ from mentoring import reference
 from mentoring.models import (
     Mentee,
     MentoringForm,
+    MentoringKind,
     Programme,
     Stage,
     StageActivity,
 )
+from mentoring.models.kinds import install_kinds
 
 INACTIVE_DAYS = 30
 # Where each stage falls in the programme's period by default (shares of its length), as in seed 003.
@@ -25,8 +27,20 @@ STAGE_SHARES = {1: (0, 0.1), 2: (0.05, 0.2), 3: (0.1, 0.25), 4: (0.2, 0.35), 5: 
 ACTIVE_MENTEE = Q(status__in=(Mentee.Status.IN_BASE, Mentee.Status.IN_PAIR), anonymized_at__isnull=True)
 
 
+def ensure_kinds() -> dict[str, int]:
+    """The kinds of the teachers' system (a migration installs them; a flushed database gets them back here),
+    as code → id."""
+    kinds = dict(MentoringKind.objects.values_list("code", "pk"))
+    if len(kinds) < len(reference.KINDS):
+        install_kinds(MentoringKind)
+        kinds = dict(MentoringKind.objects.values_list("code", "pk"))
+    return kinds
+
+
 def ensure_forms(tenant) -> list[MentoringForm]:
-    """The school's forms of mentoring, created from the target model's reference data the first time."""
+    """The school's forms of mentoring, created from the target model's reference data the first time (with the
+    kinds of the teachers' system, shared by every school)."""
+    ensure_kinds()
     forms = MentoringForm.objects.filter(organization=tenant)
     existing = set(forms.values_list("code", flat=True))
     MentoringForm.objects.bulk_create(

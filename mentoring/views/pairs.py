@@ -137,6 +137,7 @@ class PairCreateView(ProgrammeRequiredMixin, TemplateView):
                     programme=self.programme, mentor=data["mentor"], mentees=list(data["mentees"]), form=data["form"],
                     starts_on=data["starts_on"], planned_end_on=data["planned_end_on"], role_model=data["role_model"],
                     goals=data["goals"], actor=request.user, tenant=request.tenant, request=request,
+                    kinds=data["kinds"], reverse_area=data["reverse_area"],
                 )  # fmt: skip
             except ValidationError as error:
                 refusals = refusal_messages(error)
@@ -169,7 +170,7 @@ def pair_context(request, pair, **extra) -> dict:
 
 
 def get_pair(pk):
-    pairs = Pair.objects.select_related("mentor", "form", "programme").prefetch_related(members_prefetch())
+    pairs = Pair.objects.select_related("mentor", "form", "programme").prefetch_related(members_prefetch(), "kinds")
     return get_object_or_404(pairs, pk=pk)
 
 

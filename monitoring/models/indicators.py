@@ -23,6 +23,13 @@ MEASURES = {
     "partners_with_mentors": "организаций-партнёров, чьи сотрудники — наставники в работающих парах",
     "satisfaction_respondents": "ответивших на анкеты удовлетворённости за 12 месяцев",
     "satisfied_respondents": f"из них со средней оценкой {SATISFIED_FROM} и выше",
+    # The teachers' system (seed 001): who mentors teachers, and whether young teachers stay in the school.
+    "contingent_teachers": "педагогов (контингент)",
+    "teacher_mentors": "педагогов — наставников педагогов в работающих парах и группах",
+    "young_teachers_hired_1y": "молодых специалистов-наставляемых, принятых в школу год назад и раньше",
+    "young_teachers_retained_1y": "из них проработавших в школе не меньше года",
+    "young_teachers_hired_3y": "молодых специалистов-наставляемых, принятых в школу три года назад и раньше",
+    "young_teachers_retained_3y": "из них проработавших в школе не меньше трёх лет",
     "schools": "образовательных организаций",
     "schools_with_programme": "организаций с программой наставничества",
 }

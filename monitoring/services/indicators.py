@@ -12,11 +12,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Avg, Count, IntegerField, OuterRef, Q, Subquery, Sum
+from django.db.models import Avg, Count, F, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from core.models import Organization
-from mentoring.models import Mentee, Mentor, PartnerOrganization, Programme
+from mentoring.models import Mentee, Mentor, MentoringForm, PartnerOrganization, Programme
 from monitoring.models import Answer, Contingent, Indicator, IndicatorPlan, IndicatorSnapshot, Question, Response
 from monitoring.models.indicators import MEASURES, SATISFIED_FROM
 
@@ -37,8 +37,33 @@ def born_aged(low: int, high: int, on: date) -> Q:
     return Q(birth_date__gt=years_ago(on, high + 1), birth_date__lte=years_ago(on, low))
 
 
+RETENTION_MEASURES = {
+    "young_teachers_hired_1y": "hired_1",
+    "young_teachers_retained_1y": "retained_1",
+    "young_teachers_hired_3y": "hired_3",
+    "young_teachers_retained_3y": "retained_3",
+}
+
+
+def young_teachers_retention(organization_ids: list[int], on: date):
+    """Per school: young specialists of the mentee base hired at least one (three) years before ``on``, and
+    those of them who had not left the school within that year (those years): «закрепление в профессии»."""
+    counts = {}
+    for years in (1, 3):
+        hired = Q(hired_on__lte=years_ago(on, years))
+        stayed = Q(left_school_on__isnull=True) | Q(left_school_on__gte=F("hired_on") + timedelta(days=365 * years))
+        counts[f"hired_{years}"] = Count("pk", filter=hired)
+        counts[f"retained_{years}"] = Count("pk", filter=hired & stayed)
+    return (
+        Mentee.objects.filter(organization__in=organization_ids, category=Mentee.Category.YOUNG_SPECIALIST)
+        .values("organization")
+        .annotate(**counts)
+        .order_by()
+    )
+
+
 def measure_table(organization_ids: list[int], on: date) -> dict[int, dict[str, int]]:
-    """Every measure of every school, in eight grouped queries whatever the number of schools."""
+    """Every measure of every school, in ten grouped queries whatever the number of schools."""
     table: dict[int, dict[str, int]] = {pk: dict.fromkeys(MEASURES, 0) for pk in organization_ids}
 
     def put(rows, mapping):
@@ -53,7 +78,7 @@ def measure_table(organization_ids: list[int], on: date) -> dict[int, dict[str, 
         .values("pk")[:1]
     )
     contingents = Contingent.objects.filter(organization__in=organization_ids, pk=Subquery(latest)).values(
-        "organization", "pupils_total", "pupils_10_14", "pupils_15_19", "young_specialists"
+        "organization", "pupils_total", "pupils_10_14", "pupils_15_19", "young_specialists", "teachers"
     )
     for row in contingents:
         measures = table[row["organization"]]
@@ -61,6 +86,7 @@ def measure_table(organization_ids: list[int], on: date) -> dict[int, dict[str, 
         measures["contingent_10_19"] = row["pupils_10_14"] + row["pupils_15_19"]
         measures["contingent_15_19"] = row["pupils_15_19"]
         measures["contingent_young_specialists"] = row["young_specialists"]
+        measures["contingent_teachers"] = row["teachers"]
 
     in_pair = Q(
         pair_memberships__active=True,
@@ -88,6 +114,17 @@ def measure_table(organization_ids: list[int], on: date) -> dict[int, dict[str, 
         .order_by(),
         {"mentors_15_19": "n"},
     )  # fmt: skip
+    put(
+        Mentor.objects.filter(
+            organization__in=organization_ids, category=Mentor.Category.TEACHER, pairs__status="active",
+            pairs__starts_on__lte=on, pairs__form__audience=MentoringForm.Audience.TEACHERS,
+        )
+        .values("organization")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by(),
+        {"teacher_mentors": "n"},
+    )  # fmt: skip
+    put(young_teachers_retention(organization_ids, on), RETENTION_MEASURES)
     put(
         PartnerOrganization.objects.filter(organization__in=organization_ids)
         .values("organization")

@@ -10,6 +10,7 @@ from mentoring.models import (
     Mentee,
     Mentor,
     MentoringForm,
+    MentoringKind,
     Pair,
     PairMember,
     PartnerOrganization,
@@ -19,6 +20,26 @@ from monitoring.services import indicators as ind
 from monitoring.services.reports import in_period
 
 AGE_BANDS = [("до 10 лет", 0, 9), ("10–14 лет", 10, 14), ("15–19 лет", 15, 19), ("20 лет и старше", 20, 200)]
+
+
+def teachers_system(organization: Organization, pairs, on: date) -> dict:
+    """The teachers' system beside the pupils': its pairs by kind, teachers who mentor teachers, teacher-mentees
+    by category, the young teachers retained after one and three years."""
+    teachers_pairs = pairs.filter(form__audience=MentoringForm.Audience.TEACHERS)
+    by_kind = dict(teachers_pairs.values_list("kinds__name").annotate(n=Count("pk", distinct=True)).order_by())
+    kinds = [(name, by_kind.get(name, 0)) for name in MentoringKind.objects.values_list("name", flat=True)]
+    mentees = Mentee.objects.filter(pair_memberships__pair__in=teachers_pairs)
+    counts = next(iter(ind.young_teachers_retention([organization.pk], on)), {})
+    return {
+        "pairs": teachers_pairs.count(),
+        "by_kind": kinds,
+        "mentors": Mentor.objects.filter(pairs__in=teachers_pairs).distinct().count(),
+        "mentees": mentees.values("pk").distinct().count(),
+        "retention": [
+            ("через год после приёма", counts.get("retained_1", 0), counts.get("hired_1", 0)),
+            ("через три года после приёма", counts.get("retained_3", 0), counts.get("hired_3", 0)),
+        ],
+    }
 
 
 def statistics(organization: Organization, date_from: date, date_to: date) -> dict:
@@ -77,6 +98,7 @@ def statistics(organization: Organization, date_from: date, date_to: date) -> di
         "totals": totals,
         "has_data": bool(totals["pairs"]),
     }
+    data["teachers"] = teachers_system(organization, pairs, date_to)
     data["form_chart"] = charts.bars(
         "Участники по формам наставничества (наставляемые)", [(row[0], row[2]) for row in form_rows if row[1]]
     )

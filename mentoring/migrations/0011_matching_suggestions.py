@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0003_region_and_name_forms'),
-        ('mentoring', '0006_gender_and_name_forms'),
+        ("mentoring", "0010_reminders"),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("mentoring", "0006_gender_and_name_forms"),
+        ("mentoring", "0008_teachers_kinds_and_mentee_dates"),
     ]
 
     operations = [

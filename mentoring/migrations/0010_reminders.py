@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("core", "0003_region_and_name_forms"),
-        ("mentoring", "0007_calendar_feed"),
+        ("mentoring", "0009_calendar_feed"),
     ]
 
     operations = [
