@@ -1,9 +1,12 @@
 """Every role's pages on a phone (375 px) and a desktop (1366 px): no page wider than the phone's screen (tables
-scroll inside their own box), the top menu on one line on the desktop, no server error and no console error
-anywhere. Each role's pages are found by following its links from its landing (two clicks deep), one page of
+scroll inside their own box), the top menu on one line on the desktop, no serious or critical accessibility
+violation (axe-core from node_modules), no server error and no console error anywhere. Each role's pages are
+found by following its links from its landing (two clicks deep), one page of
 each shape (``/pairs/12/`` and ``/pairs/13/`` are one shape); one browser, one page per role."""
 
 import re
+from functools import cache
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -17,6 +20,24 @@ PHONE, DESKTOP = {"width": 375, "height": 740}, {"width": 1366, "height": 800}
 # Files, printable sheets and actions are not pages to look at.
 NOT_A_PAGE = re.compile(r"/(download|pdf|render|sheet|export|logout)/|\.(pdf|docx|xlsx|zip|ics|csv)$|^/admin/")
 SHAPES_PER_ROLE = 60
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+SERIOUS = """async () => {
+    const result = await axe.run(document, {resultTypes: ["violations"]});
+    return result.violations.filter(v => v.impact === "serious" || v.impact === "critical")
+        .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(" ")).join("; ")}`);
+}"""
+
+
+@cache
+def axe_source() -> str:
+    return AXE.read_text()
+
+
+def serious_violations(page: Page) -> list[str]:
+    """axe-core's serious and critical violations on the page (evaluated as a script of the test, which the
+    page's CSP does not govern)."""
+    page.evaluate(axe_source())
+    return page.evaluate(SERIOUS)
 
 
 def shape(path: str) -> str:
@@ -64,6 +85,7 @@ def test_every_page_of_a_role_fits_a_phone_and_a_desktop(role, world, new_page, 
         page.set_viewport_size(DESKTOP)
         if (lines := menu_lines(page)) > 1:
             problems.append(f"{path}: the menu takes {lines} lines at 1366 px")
+        problems.extend(f"{path}: {violation}" for violation in serious_violations(page))
         if path.count("/") <= landing.count("/") + 3:  # two clicks deep is enough to meet every shape
             for link in own_links(page, roots):
                 if shape(link) not in seen:
