@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-BENCHMARKS = ["people_import", "people_list", "matching", "pages", "documents", "municipal_summary"]
+BENCHMARKS = ["people_import", "people_list", "matching", "pages", "documents", "municipal_summary", "load"]
 
 
 def main(names):
