@@ -64,7 +64,9 @@ def test_python_sorts_names_as_the_database_does(db):
     assert sorted(random.Random(1).sample(SURNAMES, len(SURNAMES)), key=russian_key) == SURNAMES
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute('SELECT name FROM unnest(%s) AS name ORDER BY name COLLATE "russian"', [SURNAMES[::-1]])
+            cursor.execute(
+                'SELECT name FROM unnest(%s::text[]) AS name ORDER BY name COLLATE "russian"', [SURNAMES[::-1]]
+            )
             assert [row[0] for row in cursor.fetchall()] == SURNAMES
 
 

@@ -5,11 +5,11 @@ Each figure names the list by URL name, query string and kwargs; the view resolv
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from core.roles import Capability
-from mentoring.models import Mentee, Mentor, Pair, PairMember, Programme, ProgrammeMentor
+from mentoring.models import Mentee, Mentor, Pair, PairMember, Programme, ProgrammeMentor, TrainingSession
 from mentoring.services.programme_reading import inactive_pairs, mentees_with_pair_flag
 from mentoring.services.programmes import INACTIVE_DAYS
 
@@ -46,17 +46,51 @@ def mentors_with_free_places(programme: Programme):
     )
 
 
-def programme_figures(programme: Programme) -> list[Figure]:
-    """The counts of the curator's home page, in a fixed number of queries whatever the size of the school."""
-    mentees = Mentee.objects.aggregate(total=Count("pk"), in_pair=Count("pk", filter=Q(status=Mentee.Status.IN_PAIR)))
-    unpaired = mentees_with_pair_flag(programme).filter(has_pair=False).count()
-    mentors = Mentor.objects.aggregate(
-        total=Count("pk"), trained=Count("pk", filter=Q(training=Mentor.Training.TRAINED))
+class CountOf(Subquery):
+    """``(SELECT COUNT(*) FROM (<queryset>))``: the number of rows of a queryset as a column of another query."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) AS counted)"
+    output_field = IntegerField()
+
+
+def selection_counts(programme: Programme) -> dict[str, int]:
+    """The programme page's numbers in one query: mentors selected, of them trained, training sessions."""
+    selected = ProgrammeMentor.objects.filter(programme=programme)
+    return (
+        Programme.objects.filter(pk=programme.pk)
+        .annotate(
+            selected_count=CountOf(selected.values("pk")),
+            trained_count=CountOf(selected.filter(mentor__training=Mentor.Training.TRAINED).values("pk")),
+            session_count=CountOf(TrainingSession.objects.filter(programme=programme).values("pk")),
+        )
+        .values("selected_count", "trained_count", "session_count")
+        .get()
     )
-    selected = ProgrammeMentor.objects.filter(programme=programme).count()
-    free = mentors_with_free_places(programme).count()
-    active_pairs = Pair.objects.filter(programme=programme, status=Pair.Status.ACTIVE).count()
-    inactive = inactive_pairs(programme).count()
+
+
+def programme_figures(programme: Programme) -> list[Figure]:
+    """The counts of the curator's home page, in one query of counts over the school's indexed columns
+    (``organization``, ``status``, ``programme``) whatever the size of the school."""
+    counts = (
+        Programme.objects.filter(pk=programme.pk)
+        .annotate(
+            mentees=CountOf(Mentee.objects.values("pk")),
+            in_pair=CountOf(Mentee.objects.filter(status=Mentee.Status.IN_PAIR).values("pk")),
+            unpaired=CountOf(mentees_with_pair_flag(programme).filter(has_pair=False).values("pk")),
+            mentors=CountOf(Mentor.objects.values("pk")),
+            trained=CountOf(Mentor.objects.filter(training=Mentor.Training.TRAINED).values("pk")),
+            selected=CountOf(ProgrammeMentor.objects.filter(programme=programme).values("pk")),
+            free=CountOf(mentors_with_free_places(programme).values("pk")),
+            active_pairs=CountOf(Pair.objects.filter(programme=programme, status=Pair.Status.ACTIVE).values("pk")),
+            inactive=CountOf(inactive_pairs(programme).values("pk")),
+        )
+        .values("mentees", "in_pair", "unpaired", "mentors", "trained", "selected", "free", "active_pairs", "inactive")
+        .get()
+    )
+    mentees = {"total": counts["mentees"], "in_pair": counts["in_pair"]}
+    mentors = {"total": counts["mentors"], "trained": counts["trained"]}
+    unpaired, selected, free = counts["unpaired"], counts["selected"], counts["free"]
+    active_pairs, inactive = counts["active_pairs"], counts["inactive"]
     programme_kwargs, of_programme = {"pk": programme.pk}, f"programme={programme.pk}"
     return [
         Figure(MENTEES, "в базе", mentees["total"], "mentee_list"),
