@@ -2,12 +2,13 @@
 the same run: a tenant page through the same middleware whose view renders the base template with no queries of
 its own (``benchmarks.urls``). Per page: median and p95 server time, queries, and the ratio to the floor."""
 
+import os
 import statistics
 
 from benchmarks.harness import setup_django, stopwatch
 
-SCHOOLS = 10
-REQUESTS = 10  # per page and school, after one warm-up request
+SCHOOLS = int(os.environ.get("PAGES_SCHOOLS", "10"))
+REQUESTS = int(os.environ.get("PAGES_REQUESTS", "10"))  # per page and school, after one warm-up request
 FLOOR = "пол: базовый шаблон"
 
 

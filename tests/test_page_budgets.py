@@ -18,9 +18,12 @@ LIST_BUDGET, DASHBOARD_BUDGET = 12, 20
 def pages(world, pair):
     """(URL name, its kwargs, the role that opens it, its budget)."""
     school = world.school
+    programme = world.people[school.pk]["programme"]
     mentee = world.people[school.pk]["mentee"]
     mentor = world.people[school.pk]["mentor"]
     return [
+        ("school_home", {}, Role.CURATOR, DASHBOARD_BUDGET),
+        ("programme_detail", {"pk": programme.pk}, Role.CURATOR, DASHBOARD_BUDGET),
         ("mentee_list", {}, Role.CURATOR, LIST_BUDGET),
         ("mentor_list", {}, Role.CURATOR, LIST_BUDGET),
         ("journal_list", {}, Role.CURATOR, LIST_BUDGET),
@@ -45,7 +48,7 @@ def grow(world, count, offset):
         add_pair(world, meetings_days_ago=[n + 1, 40], mentees=2, name=f"Пара{offset}-{n}")
 
 
-@pytest.mark.parametrize("index", range(6))
+@pytest.mark.parametrize("index", range(8))
 def test_each_page_keeps_its_budget_for_few_rows_as_for_many(world, index):
     pair = add_pair(world, meetings_days_ago=[3, 2], mentees=2)
     name, kwargs, role, budget = pages(world, pair)[index]

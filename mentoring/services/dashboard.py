@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
+from core.counting import counts_of
 from core.roles import Capability
 from mentoring.models import Mentee, Mentor, Pair, PairMember, Programme, ProgrammeMentor, TrainingSession
 from mentoring.services.programme_reading import inactive_pairs, mentees_with_pair_flag
@@ -28,6 +29,7 @@ class Figure:
 
 
 MENTEES, MENTORS, PAIRS = "Наставляемые", "Наставники", "Пары и группы"
+INACTIVE_LABEL = f"без встреч больше {INACTIVE_DAYS} дней"
 
 
 def mentors_with_free_places(programme: Programme):
@@ -46,46 +48,31 @@ def mentors_with_free_places(programme: Programme):
     )
 
 
-class CountOf(Subquery):
-    """``(SELECT COUNT(*) FROM (<queryset>))``: the number of rows of a queryset as a column of another query."""
-
-    template = "(SELECT COUNT(*) FROM (%(subquery)s) AS counted)"
-    output_field = IntegerField()
-
-
 def selection_counts(programme: Programme) -> dict[str, int]:
     """The programme page's numbers in one query: mentors selected, of them trained, training sessions."""
     selected = ProgrammeMentor.objects.filter(programme=programme)
-    return (
-        Programme.objects.filter(pk=programme.pk)
-        .annotate(
-            selected_count=CountOf(selected.values("pk")),
-            trained_count=CountOf(selected.filter(mentor__training=Mentor.Training.TRAINED).values("pk")),
-            session_count=CountOf(TrainingSession.objects.filter(programme=programme).values("pk")),
-        )
-        .values("selected_count", "trained_count", "session_count")
-        .get()
+    return counts_of(
+        Programme.objects.filter(pk=programme.pk),
+        selected_count=selected,
+        trained_count=selected.filter(mentor__training=Mentor.Training.TRAINED),
+        session_count=TrainingSession.objects.filter(programme=programme),
     )
 
 
 def programme_figures(programme: Programme) -> list[Figure]:
     """The counts of the curator's home page, in one query of counts over the school's indexed columns
     (``organization``, ``status``, ``programme``) whatever the size of the school."""
-    counts = (
-        Programme.objects.filter(pk=programme.pk)
-        .annotate(
-            mentees=CountOf(Mentee.objects.values("pk")),
-            in_pair=CountOf(Mentee.objects.filter(status=Mentee.Status.IN_PAIR).values("pk")),
-            unpaired=CountOf(mentees_with_pair_flag(programme).filter(has_pair=False).values("pk")),
-            mentors=CountOf(Mentor.objects.values("pk")),
-            trained=CountOf(Mentor.objects.filter(training=Mentor.Training.TRAINED).values("pk")),
-            selected=CountOf(ProgrammeMentor.objects.filter(programme=programme).values("pk")),
-            free=CountOf(mentors_with_free_places(programme).values("pk")),
-            active_pairs=CountOf(Pair.objects.filter(programme=programme, status=Pair.Status.ACTIVE).values("pk")),
-            inactive=CountOf(inactive_pairs(programme).values("pk")),
-        )
-        .values("mentees", "in_pair", "unpaired", "mentors", "trained", "selected", "free", "active_pairs", "inactive")
-        .get()
+    counts = counts_of(
+        Programme.objects.filter(pk=programme.pk),
+        mentees=Mentee.objects.all(),
+        in_pair=Mentee.objects.filter(status=Mentee.Status.IN_PAIR),
+        unpaired=mentees_with_pair_flag(programme).filter(has_pair=False),
+        mentors=Mentor.objects.all(),
+        trained=Mentor.objects.filter(training=Mentor.Training.TRAINED),
+        selected=ProgrammeMentor.objects.filter(programme=programme),
+        free=mentors_with_free_places(programme),
+        active_pairs=Pair.objects.filter(programme=programme, status=Pair.Status.ACTIVE),
+        inactive=inactive_pairs(programme),
     )
     mentees = {"total": counts["mentees"], "in_pair": counts["in_pair"]}
     mentors = {"total": counts["mentors"], "trained": counts["trained"]}
@@ -122,7 +109,7 @@ def programme_figures(programme: Programme) -> list[Figure]:
         Figure(PAIRS, "работают", active_pairs, "journal_list", of_programme, capability=Capability.READ_JOURNALS),
         Figure(
             PAIRS,
-            f"без встреч больше {INACTIVE_DAYS} дней",
+            INACTIVE_LABEL,
             inactive,
             "journal_list",
             f"{of_programme}&inactive=1",
