@@ -114,14 +114,14 @@ def start_gunicorn(port):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    for _ in range(100):
+    for _ in range(120):  # a busy machine takes a while to boot the workers
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5)
             return server
         except OSError:
             time.sleep(0.2)
     server.terminate()
-    raise SystemExit("gunicorn не ответил за 20 с.")
+    raise SystemExit("gunicorn не ответил за 2 минуты.")
 
 
 def check(port, targets, cookie_name):
