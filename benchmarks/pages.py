@@ -4,6 +4,7 @@ its own (``benchmarks.urls``). Per page: median and p95 server time, queries, an
 
 import os
 import statistics
+from urllib.parse import quote
 
 from benchmarks.harness import setup_django, stopwatch
 
@@ -42,7 +43,7 @@ def pages():
         "главная куратора": ("curator", lambda s, p: f"/o/{s.slug}/"),
         "программа с этапами": ("curator", lambda s, p: f"/o/{s.slug}/programmes/{p.programme_id}/"),
         "наставляемые": ("curator", lambda s, p: f"/o/{s.slug}/mentees/"),
-        "наставляемые: поиск по фамилии": ("curator", lambda s, p: f"/o/{s.slug}/mentees/?q=Иванов"),
+        "наставляемые: поиск по фамилии": ("curator", lambda s, p: f"/o/{s.slug}/mentees/?q={quote('Иванов')}"),
         "наставники": ("curator", lambda s, p: f"/o/{s.slug}/mentors/"),
         "пары и группы": ("curator", lambda s, p: f"/o/{s.slug}/pairs/"),
         "журналы наставников": ("curator", lambda s, p: f"/o/{s.slug}/journals/"),
