@@ -58,6 +58,7 @@ dataset: setup bench-db
 
 # Benchmarks print figures (import, list pages…) measured on PostgreSQL; `make bench BENCH=people_list` runs one.
 bench: setup bench-db
+	scripts/system-packages.sh bench
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m benchmarks $(BENCH)
 
 bench-db:

@@ -3,7 +3,9 @@
 import subprocess
 import sys
 
-BENCHMARKS = ["people_import", "people_list", "matching", "pages", "documents", "municipal_summary", "regional_pages"]
+BENCHMARKS = [
+    "people_import", "people_list", "matching", "pages", "documents", "municipal_summary", "regional_pages", "load",
+]  # fmt: skip
 
 
 def main(names):

@@ -1,17 +1,20 @@
-"""The curator's home page and the journal pages on the generated 100-school dataset (``make dataset`` first):
-median server time and query count, for ten schools."""
+"""The portal's pages on the generated dataset (``make dataset`` first) beside the framework floor measured in
+the same run: a tenant page through the same middleware whose view renders the base template with no queries of
+its own (``benchmarks.urls``). Per page: median and p95 server time, queries, and the ratio to the floor."""
 
-from benchmarks.harness import median_ms, report, setup_django, stopwatch
+import os
+import statistics
+from urllib.parse import quote
 
-SCHOOLS = 10
-REQUESTS = 20
+from benchmarks.harness import setup_django, stopwatch
+
+SCHOOLS = int(os.environ.get("PAGES_SCHOOLS", "10"))
+REQUESTS = int(os.environ.get("PAGES_REQUESTS", "10"))  # per page and school, after one warm-up request
+FLOOR = "пол: базовый шаблон"
 
 
-def main():
-    setup_django()
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
+def school_cases(count):
+    """(school, curator, a pair, its programme, the school's municipal specialist) for the first schools."""
     from django_scopes import scopes_disabled
 
     from core.models import Membership, Organization
@@ -19,48 +22,87 @@ def main():
     from mentoring.models import Pair
 
     with scopes_disabled():
-        schools = list(Organization.objects.filter(slug__startswith="gen-o-").order_by("pk")[:SCHOOLS])
+        schools = list(Organization.objects.filter(slug__startswith="gen-o-").order_by("pk")[:count])
         if not schools:
             raise SystemExit("Нет сгенерированных школ: сначала выполните make dataset.")
         cases = []
         for school in schools:
             curator = Membership.objects.filter(organization=school, role=Role.CURATOR).first().user
             pair = Pair.objects.filter(organization=school).order_by("pk").first()
-            mentor_pair = Pair.objects.filter(organization=school, mentor__user__isnull=False).first()
-            cases.append((school, curator, pair, mentor_pair))
-    pages = {
-        "главная куратора": lambda s, p: f"/o/{s.slug}/",
-        "журналы наставников": lambda s, p: f"/o/{s.slug}/journals/",
-        "журнал пары (куратор)": lambda s, p: f"/o/{s.slug}/pairs/{p.pk}/journal/",
-        "пары и группы": lambda s, p: f"/o/{s.slug}/pairs/",
+            specialist = Membership.objects.filter(
+                municipality=school.municipality_id, role=Role.MUNICIPAL_SPECIALIST
+            ).first()
+            cases.append((school, curator, pair, specialist.user if specialist else None))
+    return cases
+
+
+def pages():
+    """Page name → (which user opens it, URL of the case)."""
+    return {
+        FLOOR: ("curator", lambda s, p: f"/o/{s.slug}/bench-floor/"),
+        "главная куратора": ("curator", lambda s, p: f"/o/{s.slug}/"),
+        "программа с этапами": ("curator", lambda s, p: f"/o/{s.slug}/programmes/{p.programme_id}/"),
+        "наставляемые": ("curator", lambda s, p: f"/o/{s.slug}/mentees/"),
+        "наставляемые: поиск по фамилии": ("curator", lambda s, p: f"/o/{s.slug}/mentees/?q={quote('Иванов')}"),
+        "наставники": ("curator", lambda s, p: f"/o/{s.slug}/mentors/"),
+        "пары и группы": ("curator", lambda s, p: f"/o/{s.slug}/pairs/"),
+        "журналы наставников": ("curator", lambda s, p: f"/o/{s.slug}/journals/"),
+        "журнал пары": ("curator", lambda s, p: f"/o/{s.slug}/pairs/{p.pk}/journal/"),
+        "подбор пар": ("curator", lambda s, p: f"/o/{s.slug}/matching/"),
+        "мониторинг муниципалитета": ("specialist", lambda s, p: f"/m/{s.municipality.slug}/monitoring/"),
     }
-    rows = []
-    for name, url_of in pages.items():
+
+
+def measure(cases):
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    results = {}
+    for name, (who, url_of) in pages().items():
         samples, queries = [], set()
-        for school, curator, pair, _ in cases:
+        for school, curator, pair, specialist in cases:
+            user = curator if who == "curator" else specialist
+            if user is None:
+                continue
             client = Client()
-            client.force_login(curator)
+            client.force_login(user)
             url = url_of(school, pair)
-            for _ in range(REQUESTS // 2):
-                with stopwatch(samples):
-                    assert client.get(url).status_code == 200, url
-            with CaptureQueriesContext(connection) as captured:
-                client.get(url)
+            with CaptureQueriesContext(connection) as captured:  # the warm-up request, counted
+                assert client.get(url).status_code == 200, url
             queries.add(len(captured))
-        rows.append((name, f"медиана {median_ms(samples):6.1f} мс, запросов к БД {sorted(queries)}"))
-    samples, queries = [], set()
-    for school, _, _, mentor_pair in cases:
-        if mentor_pair is None:
-            continue
-        client = Client()
-        client.force_login(mentor_pair.mentor.user)
-        for url in (f"/o/{school.slug}/my/pairs/", f"/o/{school.slug}/pairs/{mentor_pair.pk}/journal/"):
-            for _ in range(REQUESTS // 4):
+            for _ in range(REQUESTS):
                 with stopwatch(samples):
-                    assert client.get(url).status_code == 200, url
-    if samples:
-        rows.append(("мои пары и журнал (наставник)", f"медиана {median_ms(samples):6.1f} мс"))
-    report(f"Страницы на наборе из 100 школ ({SCHOOLS} школ, по {REQUESTS // 2} запросов на страницу и школу)", rows)
+                    client.get(url)
+        if samples:
+            results[name] = (samples, queries)
+    return results
+
+
+def p95(samples):
+    return statistics.quantiles(samples, n=20)[-1] if len(samples) > 1 else samples[0]
+
+
+def main():
+    setup_django()
+    from django.test.utils import override_settings
+
+    cases = school_cases(SCHOOLS)
+    with override_settings(ROOT_URLCONF="benchmarks.urls"):
+        results = measure(cases)
+    floor = statistics.median(results[FLOOR][0])
+    print(f"\n## Страницы на сгенерированном наборе ({len(cases)} школ, по {REQUESTS} запросов на страницу и школу)")
+    width = max(len(name) for name in results)
+    print(f"  {'страница':<{width}}  {'медиана':>9}  {'p95':>9}  {'запросов':>9}  {'к полу':>7}")
+    worst = (0.0, "")
+    for name, (samples, queries) in results.items():
+        median = statistics.median(samples)
+        ratio = median / floor
+        if name != FLOOR:
+            worst = max(worst, (ratio, name))
+        counts = "/".join(str(n) for n in sorted(queries))
+        print(f"  {name:<{width}}  {median * 1000:6.1f} мс  {p95(samples) * 1000:6.1f} мс  {counts:>9}  {ratio:6.1f}×")
+    print(f"worst ratio to floor: {worst[0]:.1f}x ({worst[1]})")
 
 
 if __name__ == "__main__":

@@ -13,7 +13,12 @@ class CoreConfig(AppConfig):
     verbose_name = "Платформа"
 
     def ready(self):
+        from django.db.backends.signals import connection_created
+
         from . import session_lifetime  # noqa: F401 - remembers when each sign-in began
         from .audit import register_actions
+        from .collation import register_sqlite_collation
+
+        connection_created.connect(register_sqlite_collation, dispatch_uid="core.collation.sqlite")
 
         register_actions({"membership.granted": "Назначена роль", "membership.revoked": "Снята роль"})

@@ -17,7 +17,8 @@ def tenant(request):
         "user_tenants": [],
     }
     if user is not None and user.is_authenticated:
-        tenants = SimpleLazyObject(lambda: list(tenant_memberships(user)))
+        known = getattr(request, "user_memberships", None)  # read by the tenant middleware on a tenant page
+        tenants = list(known) if known is not None else SimpleLazyObject(lambda: list(tenant_memberships(user)))
         context["user_tenants"] = tenants
         context["unread_notifications"] = SimpleLazyObject(lambda: unread_count(user, tenants))
     return context

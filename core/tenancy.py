@@ -85,26 +85,37 @@ class TenantAccess:
         return isinstance(self.tenant, Organization)
 
 
-def resolve_access(user, kwargs: dict) -> TenantAccess | None:
+def resolve_access(user, kwargs: dict, memberships: dict | None = None) -> TenantAccess | None:
     """The tenant named by the URL's kwargs and the user's roles in it.
 
     None for a URL outside any tenant. Raises Http404 when the tenant does not exist or the user holds no
     role in it: another school's pages do not exist for you. Platform staff get the tenant with no roles.
+    ``memberships`` (``tenant_memberships`` of the user, when the caller has them) answers without a query
+    for a tenant the user holds a role in.
     """
     if SCHOOL_URL_KWARG in kwargs:
-        tenant = Organization.objects.select_related("municipality").filter(slug=kwargs[SCHOOL_URL_KWARG]).first()
-        memberships = Membership.objects.filter(user=user, organization=tenant)
+        kind, slug = Organization, kwargs[SCHOOL_URL_KWARG]
     elif MUNICIPAL_URL_KWARG in kwargs:
-        tenant = Municipality.objects.filter(slug=kwargs[MUNICIPAL_URL_KWARG]).first()
-        memberships = Membership.objects.filter(user=user, municipality=tenant)
+        kind, slug = Municipality, kwargs[MUNICIPAL_URL_KWARG]
     elif REGIONAL_URL_KWARG in kwargs:
-        tenant = Region.objects.filter(pk=kwargs[REGIONAL_URL_KWARG]).first()
-        memberships = Membership.objects.filter(user=user, region=tenant)
+        kind, slug = Region, kwargs[REGIONAL_URL_KWARG]  # a region is addressed by its number
     else:
         return None
+    for tenant, held in (memberships or {}).items():
+        if isinstance(tenant, kind) and (tenant.pk if kind is Region else tenant.slug) == slug:
+            return TenantAccess(tenant=tenant, roles=frozenset(membership.role for membership in held))
+    if kind is Organization:
+        tenant = Organization.objects.select_related("municipality").filter(slug=slug).first()
+        roles = Membership.objects.filter(user=user, organization=tenant)
+    elif kind is Municipality:
+        tenant = Municipality.objects.filter(slug=slug).first()
+        roles = Membership.objects.filter(user=user, municipality=tenant)
+    else:
+        tenant = Region.objects.filter(pk=slug).first()
+        roles = Membership.objects.filter(user=user, region=tenant)
     if tenant is None:
         raise Http404("Нет такой организации.")
-    roles = frozenset(memberships.values_list("role", flat=True))
+    roles = frozenset(roles.values_list("role", flat=True))
     if not roles and not user.is_staff:
         raise Http404("Нет такой организации.")
     return TenantAccess(tenant=tenant, roles=roles)
@@ -141,7 +152,11 @@ class TenantMiddleware:
             # The reviewed exception: platform staff administer every tenant in the Django admin.
             with scopes_disabled():
                 return self.get_response(request)
-        access = resolve_access(request.user, match.kwargs)
+        if SCHOOL_URL_KWARG not in match.kwargs and MUNICIPAL_URL_KWARG not in match.kwargs:
+            return self.get_response(request)
+        # The user's tenants, read once: they name the roles here and fill the navigation's tenant menu.
+        request.user_memberships = tenant_memberships(request.user)
+        access = resolve_access(request.user, match.kwargs, request.user_memberships)
         if access is None:
             return self.get_response(request)
         request.tenant = access.tenant
@@ -164,7 +179,7 @@ def tenant_memberships(user):
     """The user's memberships grouped by tenant, for the organisation chooser and the navigation."""
     memberships = (
         Membership.objects.filter(user=user)
-        .select_related("organization", "municipality", "region")
+        .select_related("organization__municipality", "municipality", "region")
         .order_by("region__name", "municipality__short_name", "organization__short_name", "role")
     )
     grouped: dict = {}

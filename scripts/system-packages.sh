@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the portal needs when they are missing: WeasyPrint's libraries and a
 # Times-compatible serif font with Cyrillic (always), Chromium for the browser tests and LibreOffice Writer for
-# the test that opens every document's DOCX as LibreOffice does (with "test").
+# the test that opens every document's DOCX as LibreOffice does (with "test"), wrk for the load benchmark (with
+# "bench").
 # As root it runs apt-get; otherwise it prints the exact command and fails.
 set -euo pipefail
 
 packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation2)
 if [ "${1:-}" = "test" ]; then
   packages+=(chromium libreoffice-writer-nogui)
+fi
+if [ "${1:-}" = "bench" ]; then
+  packages+=(wrk)
 fi
 
 missing=()

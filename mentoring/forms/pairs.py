@@ -6,6 +6,8 @@ from django import forms
 from django.db.models import Count, Q
 from django_scopes.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
 
+from core.collation import name_order
+
 from ..models import BestPractice, Mentee, Mentor, MentoringForm, MentoringKind, Pair, PairMember, RewardNomination
 from ..services.completion import nominable_mentors
 from ..services.matching import default_period
@@ -34,7 +36,7 @@ def mentors_with_load(programme):
     return (
         Mentor.objects.filter(programmes__programme=programme, status=Mentor.Status.ACTIVE, anonymized_at__isnull=True)
         .annotate(load=Count("pairs__members", filter=Q(pairs__members__active=True)))
-        .order_by("last_name", "first_name", "patronymic", "pk")
+        .order_by(*name_order())
     )
 
 
@@ -192,7 +194,7 @@ class NominationForm(PlainTextFormMixin, forms.ModelForm):
 
     def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["mentor"].queryset = nominable_mentors(programme).order_by("last_name", "first_name", "pk")
+        self.fields["mentor"].queryset = nominable_mentors(programme).order_by(*name_order())
         self.fields["mentor"].help_text = "Наставники, которые вели пары и группы этой программы."
 
 

@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django_scopes import ScopedManager
 
+from core.collation import russian
 from core.models import Organization
 
 ADULT_AGE = 18
@@ -103,7 +104,7 @@ class Person(models.Model):
 
     class Meta:
         abstract = True
-        ordering = ["last_name", "first_name", "patronymic"]
+        ordering = [russian("last_name"), russian("first_name"), russian("patronymic")]
 
     def __str__(self):
         return self.full_name

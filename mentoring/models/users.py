@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from core.collation import russian
+
 from .people import NAME_FORMS_HELP, Gender
 
 
@@ -59,7 +61,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     class Meta:
         verbose_name = "пользователь"
         verbose_name_plural = "пользователи"
-        ordering = ["last_name", "first_name", "patronymic"]
+        ordering = [russian("last_name"), russian("first_name"), russian("patronymic")]
         constraints = [models.UniqueConstraint(Lower("email"), name="user_email_ci_unique")]
 
     def __str__(self):

@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef, QuerySet
 
 from core.audit import changes_between, display_value, log_action
+from core.collation import name_order
 from core.inflection import agree, gender_of
 from mentoring.models import BestPractice, Mentee, Mentor, Pair, PairMember, RewardNomination
 
@@ -121,7 +122,7 @@ def former_mentees(programme) -> QuerySet[Mentee]:
     return (
         Mentee.objects.filter(Exists(closed), anonymized_at__isnull=True)
         .annotate(in_mentor_base=Exists(in_base))
-        .order_by("last_name", "first_name", "patronymic", "pk")
+        .order_by(*name_order())
     )
 
 

@@ -2,8 +2,8 @@
 upload → check every row (the preview) → confirm → write.
 
 The whole file is imported or nothing is. Rows are validated by the resources of ``mentoring.resources``
-(one pass, lookups loaded once); the people are written with ``bulk_create`` in batches inside one
-transaction, their tags through the relation's table. The uploaded file holds personal data: it is deleted
+(one pass, lookups loaded once); the people are written with ``COPY`` on PostgreSQL (``core.bulk_insert``) inside
+one transaction, their tags through the relation's table. The uploaded file holds personal data: it is deleted
 after the import, when the file cannot be read, and when an abandoned preview expires.
 """
 
@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from core.audit import log_action
+from core.bulk_insert import bulk_insert
 from core.jobs import lifecycle
 from core.jobs.registry import JobKind, JobRefused, register_job_kind
 from core.models import Job, Organization
@@ -34,7 +35,6 @@ BASE_OF_KIND = {job_kind: base for base, job_kind in JOB_KINDS.items()}
 BASE_NAMES = {"mentees": "наставляемые", "mentors": "наставники"}
 PREVIEW_ROWS = 200
 PROGRESS_EVERY = 500  # rows between two progress writes
-BATCH_SIZE = 1000
 PREVIEW, IMPORT = "preview", "import"
 EXPIRED = "Файл удалён: предпросмотр не подтверждён вовремя. Загрузите файл заново."
 
@@ -238,7 +238,7 @@ def write(job: Job, validation: Validation, tenant: Organization) -> list:
             Organization.objects.select_for_update().filter(pk=tenant.pk).first()
             recheck_against_base(resource_class(tenant), people)
             model = resource_class.model
-            created = model.objects.bulk_create(people, batch_size=BATCH_SIZE)
+            created = bulk_insert(model, people)
             relation = getattr(model, resource_class.tag_field)
             owner = f"{model._meta.model_name}_id"
             links = [
@@ -246,7 +246,7 @@ def write(job: Job, validation: Validation, tenant: Organization) -> list:
                 for person in created
                 for tag_id in getattr(person, "import_tag_ids", [])
             ]
-            relation.through.objects.bulk_create(links, batch_size=BATCH_SIZE)
+            bulk_insert(relation.through, links, with_ids=False)
             log_action(
                 "person.imported",
                 actor=job.user,

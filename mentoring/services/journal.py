@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from core.audit import changes_between, display_value, log_action
+from core.collation import name_order
 from core.concurrency import check_version
 from core.roles import Capability, has_capability
 from mentoring.models import Meeting, Mentee, Pair, PairMember, PlanItem
@@ -62,7 +63,7 @@ def own_plan_items(user) -> QuerySet[PlanItem]:
 
 
 def members_prefetch():
-    return Prefetch("members", queryset=PairMember.objects.select_related("mentee").order_by("mentee__last_name"))
+    return Prefetch("members", queryset=PairMember.objects.select_related("mentee").order_by(*name_order("mentee__")))
 
 
 def with_journal_facts(pairs: QuerySet[Pair]) -> QuerySet[Pair]:
@@ -106,7 +107,7 @@ def journal_overview(
     pairs = with_journal_facts(pairs)
     if only_inactive:
         pairs = pairs.filter(inactive=True)
-    return pairs.order_by("-inactive", "mentor__last_name", "mentor__first_name", "pk")
+    return pairs.order_by("-inactive", *name_order("mentor__"), "pk")
 
 
 def meeting_sequence(meetings) -> list[tuple[str, int]]:
@@ -231,4 +232,4 @@ def save_plan_item(item: PlanItem, *, actor, tenant, request=None, version=None)
 
 def mentees_of(pair: Pair) -> QuerySet[Mentee]:
     """The mentees of a pair or group, the only ones who can be marked present at its meetings."""
-    return Mentee.objects.filter(pair_memberships__pair=pair).order_by("last_name", "first_name", "pk")
+    return Mentee.objects.filter(pair_memberships__pair=pair).order_by(*name_order())

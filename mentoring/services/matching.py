@@ -16,6 +16,7 @@ from django.db.models import Count, Max, Q, Subquery, Sum
 from django.utils import timezone
 
 from core.audit import log_action
+from core.collation import russian_key
 from core.jobs import lifecycle
 from core.jobs.registry import JobKind, register_job_kind
 from core.models import Job
@@ -101,7 +102,7 @@ def store(job, programme, result: matching.Matching, mentees: dict) -> None:
         )
         for rank, s in enumerate(result.suggestions)
     ]  # fmt: skip
-    unmatched = sorted(result.unmatched.items(), key=lambda item: mentees[item[0]].name)
+    unmatched = sorted(result.unmatched.items(), key=lambda item: russian_key(mentees[item[0]].name))
     rows += [
         MatchSuggestion(
             organization_id=programme.organization_id, job=job, programme=programme, mentee_id=mentee_id,

@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.utils import timezone
 
+from core.counting import counts_of
 from core.models import AuditEntry
 from core.roles import Capability, has_capability
 from mentoring.models import (
@@ -55,20 +56,29 @@ def stage_readiness(programme: Programme) -> dict[int, Readiness]:
 
     A counted reason counts the very list its number links to (``find_mentees``, ``inactive_pairs``)."""
     today = timezone.localdate()
-    counts = {
-        "total": Mentee.objects.filter(ACTIVE_MENTEE).count(),
-        "without_requests": find_mentees(WITHOUT_REQUESTS, support_visible=False).count(),
-        "without_consent": find_mentees(WITHOUT_CONSENT, support_visible=False).count(),
-    }
     active_pairs = Pair.objects.filter(programme=programme, status=Pair.Status.ACTIVE)
     paired = PairMember.objects.filter(active=True, pair__programme=programme).values("mentee_id")
-    unpaired = Mentee.objects.filter(ACTIVE_MENTEE, awaiting_mentor=False).exclude(pk__in=paired).count()
     mentors = Mentor.objects.filter(status=Mentor.Status.ACTIVE, anonymized_at__isnull=True)
-    mentors_without_consent = sum(1 for m in mentors if m.needs_written_consent and not m.has_written_consent)
     selected = ProgrammeMentor.objects.filter(programme=programme)
-    untrained = selected.exclude(mentor__training=Mentor.Training.TRAINED).count()
-    pairs_without_plan = active_pairs.filter(plan_items__isnull=True).count()
-    inactive = inactive_pairs(programme).count()
+    counts = counts_of(
+        Programme.objects.filter(pk=programme.pk),
+        total=Mentee.objects.filter(ACTIVE_MENTEE),
+        without_requests=find_mentees(WITHOUT_REQUESTS, support_visible=False),
+        without_consent=find_mentees(WITHOUT_CONSENT, support_visible=False),
+        unpaired=Mentee.objects.filter(ACTIVE_MENTEE, awaiting_mentor=False).exclude(pk__in=paired),
+        forms=programme.forms.all(),
+        selected=selected,
+        untrained=selected.exclude(mentor__training=Mentor.Training.TRAINED),
+        pairs=Pair.objects.filter(programme=programme),
+        active_pairs=active_pairs,
+        pairs_without_plan=active_pairs.filter(plan_items__isnull=True),
+        inactive=inactive_pairs(programme),
+    )
+    mentor_list = list(mentors)
+    mentors_without_consent = sum(1 for m in mentor_list if m.needs_written_consent and not m.has_written_consent)
+    unpaired, untrained = counts["unpaired"], counts["untrained"]
+    pairs_without_plan, inactive = counts["pairs_without_plan"], counts["inactive"]
+    has_pairs, has_active_pairs = counts["pairs"] > 0, counts["active_pairs"] > 0
 
     def judge(*checks):
         reasons = [reason for failed, reason in checks if failed]
@@ -77,7 +87,7 @@ def stage_readiness(programme: Programme) -> dict[int, Readiness]:
     return {
         1: judge(
             (programme.curator_id is None, "не назначен куратор"),
-            (not programme.forms.exists(), "не выбраны формы наставничества"),
+            (counts["forms"] == 0, "не выбраны формы наставничества"),
             (not programme.goals.strip(), "не сформулированы цели"),
         ),
         2: judge(
@@ -99,19 +109,19 @@ def stage_readiness(programme: Programme) -> dict[int, Readiness]:
             ),
         ),
         3: judge(
-            (not mentors.exists(), "в базе нет наставников"),
+            (not mentor_list, "в базе нет наставников"),
             (mentors_without_consent > 0, f"наставников без письменного согласия: {mentors_without_consent}"),
         ),
         4: judge(
-            (not selected.exists(), "наставники не отобраны в программу"),
+            (counts["selected"] == 0, "наставники не отобраны в программу"),
             (untrained > 0, f"отобранных наставников без обучения: {untrained}"),
         ),
         5: judge(
-            (not active_pairs.exists() and counts["total"] > 0, "пары и группы не сформированы"),
+            (not has_active_pairs and counts["total"] > 0, "пары и группы не сформированы"),
             (unpaired > 0, f"наставляемых без пары и без отметки «поиск продолжается»: {unpaired}"),
         ),
         6: judge(
-            (not active_pairs.exists() and not programme.pairs.exists(), "нет работающих пар"),
+            (not has_active_pairs and not has_pairs, "нет работающих пар"),
             (pairs_without_plan > 0, f"пар без плана работы: {pairs_without_plan}"),
             (
                 inactive > 0,
@@ -125,9 +135,9 @@ def stage_readiness(programme: Programme) -> dict[int, Readiness]:
             ),
         ),
         7: judge(
-            (not programme.pairs.exists(), "нет пар"),
-            (active_pairs.exists(), f"незавершённых пар: {active_pairs.count()}"),
-            (programme.ends_on > today and active_pairs.exists(), "программа ещё идёт"),
+            (not has_pairs, "нет пар"),
+            (has_active_pairs, f"незавершённых пар: {counts['active_pairs']}"),
+            (programme.ends_on > today and has_active_pairs, "программа ещё идёт"),
         ),
     }
 

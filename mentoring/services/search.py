@@ -3,6 +3,7 @@
 from django.db import connection
 from django.db.models import Q
 
+from core.collation import name_order
 from mentoring.models import Mentee, Mentor, SupportCategory
 from mentoring.services.people import with_consent_flags
 from mentoring.services.programmes import ACTIVE_MENTEE
@@ -41,7 +42,7 @@ def find_mentees(params, *, support_visible: bool):
             mentees = mentees.filter(support_categories__contains=[support])
         else:  # SQLite, the demo database: the codes are distinct words in the stored JSON text
             mentees = mentees.filter(support_categories__icontains=f'"{support}"')
-    return mentees.order_by("last_name", "first_name", "patronymic", "pk")
+    return mentees.order_by(*name_order())
 
 
 def find_mentors(params):
@@ -58,4 +59,4 @@ def find_mentors(params):
         mentors = mentors.filter(competencies__pk=int(tag))
     if (partner := params.get("partner", "")).isdigit():
         mentors = mentors.filter(partner__pk=int(partner))
-    return mentors.order_by("last_name", "first_name", "patronymic", "pk")
+    return mentors.order_by(*name_order())

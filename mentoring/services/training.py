@@ -8,6 +8,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from core.audit import changes_between, log_action
+from core.collation import name_order
 from mentoring.models import Mentor, Programme, ProgrammeMentor, TrainingSession
 from mentoring.services.programmes import period_text
 from mentoring.services.stages import within_programme
@@ -135,7 +136,7 @@ def selected_mentors_with_attendance(programme):
     return (
         Mentor.objects.filter(programmes__programme=programme)
         .annotate(sessions_attended=attended)
-        .order_by("last_name", "first_name", "patronymic", "pk")
+        .order_by(*name_order())
     )
 
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from core.models import Organization
 from core.roles import Capability, has_capability
 from mentoring.models import Programme
-from mentoring.services.dashboard import Figure, programme_figures
+from mentoring.services.dashboard import INACTIVE_LABEL, Figure, programme_figures
 from mentoring.services.journal import members_prefetch
 from mentoring.services.programme_reading import inactive_pairs, overdue_activities, programme_progress
 from mentoring.services.programmes import current_programme
@@ -69,8 +69,9 @@ def dashboard_context(request) -> dict:
         "programme_url": school_url(school, "programme_detail", kwargs={"pk": programme.pk}),
         "stages": stages,
         "stages_completed": completed_count(progress),
-        "figure_groups": linked_figures(school, programme_figures(programme), roles),
     }
+    figures = programme_figures(programme)
+    context["figure_groups"] = linked_figures(school, figures, roles)
     if has_capability(roles, Capability.MANAGE_PROGRAMME):
         overdue = overdue_activities(programme).order_by("due_on", "stage__number", "position", "pk")
         context["overdue"] = [(activity, stage_url(school, activity.stage_id)) for activity in overdue[:LISTED]]
@@ -78,6 +79,6 @@ def dashboard_context(request) -> dict:
     if has_capability(roles, Capability.READ_JOURNALS):
         inactive = inactive_pairs(programme).select_related("mentor").prefetch_related(members_prefetch())
         context["inactive"] = list(inactive.order_by("last_meeting", "starts_on", "pk")[:LISTED])
-        context["inactive_count"] = inactive.count()
+        context["inactive_count"] = next(figure.count for figure in figures if figure.label == INACTIVE_LABEL)
         context["inactive_url"] = school_url(school, "journal_list", query=f"programme={programme.pk}&inactive=1")
     return context

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.views import View
 from django.views.generic import TemplateView
 
+from core.collation import name_order
 from core.roles import Capability, has_capability
 from mentoring.forms.journal import PlanItemStatusForm
 from mentoring.forms.pairs import (
@@ -46,7 +47,7 @@ def refusal_messages(error: ValidationError) -> list[str]:
 
 
 def members_prefetch():
-    return Prefetch("members", queryset=PairMember.objects.select_related("mentee").order_by("mentee__last_name", "pk"))
+    return Prefetch("members", queryset=PairMember.objects.select_related("mentee").order_by(*name_order("mentee__")))
 
 
 class ProgrammeRequiredMixin:
@@ -270,7 +271,7 @@ class UnpairedMenteesView(ProgrammeRequiredMixin, TemplateView):
         mentees = (
             with_consent_flags(mentees_with_pair_flag(self.programme).filter(has_pair=False))
             .prefetch_related("requests")
-            .order_by("-awaiting_mentor", "last_name", "first_name", "patronymic", "pk")
+            .order_by("-awaiting_mentor", *name_order())
         )
         return super().get_context_data(mentees=mentees, **kwargs)
 

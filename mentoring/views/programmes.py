@@ -25,12 +25,11 @@ from mentoring.forms.programmes import (
     school_year,
 )
 from mentoring.models import (
-    Mentor,
-    ProgrammeMentor,
     SubProgramme,
 )
 from mentoring.services import programme_reading, subprogrammes, timeline
 from mentoring.services import programmes as service
+from mentoring.services.dashboard import selection_counts
 from mentoring.services.stage_state import completed_count
 from mentoring.views.form_page import FormPageView, url
 
@@ -99,7 +98,6 @@ class ProgrammeDetailView(ProgrammeMixin, TemplateView):
         programme = self.programme
         roles = self.request.roles
         months, stages = timeline.programme_overview(programme)
-        selected = ProgrammeMentor.objects.filter(programme=programme)
         return super().get_context_data(
             programme=programme,
             months=months,
@@ -107,9 +105,7 @@ class ProgrammeDetailView(ProgrammeMixin, TemplateView):
             stages_completed=completed_count([item.progress for item in stages]),
             subprogrammes=programme.subprogrammes.all(),
             forms=programme.forms.all(),
-            selected_count=selected.count(),
-            trained_count=selected.filter(mentor__training=Mentor.Training.TRAINED).count(),
-            session_count=programme.training_sessions.count(),
+            **selection_counts(programme),
             can_manage=has_capability(roles, Capability.MANAGE_PROGRAMME),
             can_manage_training=has_capability(roles, Capability.MANAGE_TRAINING),
             **kwargs,

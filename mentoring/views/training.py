@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
 
+from core.collation import name_order
 from core.roles import Capability, has_capability
 from mentoring.forms.programmes import (
     AttendanceForm,
@@ -59,7 +60,7 @@ class MentorSelectionView(ProgrammeMixin, TemplateView):
         selected = ProgrammeMentor.objects.filter(programme=programme, mentor=OuterRef("pk"))
         working = Pair.objects.filter(programme=programme, status=Pair.Status.ACTIVE, mentor=OuterRef("pk"))
         mentors = mentors.annotate(is_selected=Exists(selected), in_pair=Exists(working))
-        mentors = list(mentors.order_by("last_name", "first_name", "patronymic", "pk").distinct())
+        mentors = list(mentors.order_by(*name_order()).distinct())
         for mentor in mentors:
             mentor.consent_missing = mentor.needs_written_consent and not mentor.has_written_consent
         if params.get("consent") == "missing":
