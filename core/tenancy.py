@@ -152,7 +152,7 @@ class TenantMiddleware:
             # The reviewed exception: platform staff administer every tenant in the Django admin.
             with scopes_disabled():
                 return self.get_response(request)
-        if SCHOOL_URL_KWARG not in match.kwargs and MUNICIPAL_URL_KWARG not in match.kwargs:
+        if not match.kwargs.keys() & {SCHOOL_URL_KWARG, MUNICIPAL_URL_KWARG, REGIONAL_URL_KWARG}:
             return self.get_response(request)
         # The user's tenants, read once: they name the roles here and fill the navigation's tenant menu.
         request.user_memberships = tenant_memberships(request.user)

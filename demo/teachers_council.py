@@ -25,15 +25,16 @@ def seed_teachers_council(organization, programme, today) -> None:
         return
     with tenant_scope(organization):
         form = MentoringForm.objects.filter(code="teacher-teacher").first()
-        teachers = list(Mentor.objects.filter(category=Mentor.Category.TEACHER, status=Mentor.Status.ACTIVE)[:3])
+        # Teachers who have signed their consent to mentor (the school's unsigned one stays unsigned).
+        teachers = list(
+            Mentor.objects.filter(category=Mentor.Category.TEACHER, status=Mentor.Status.ACTIVE).exclude(
+                consent_number=""
+            )[:3]
+        )
         if form is None or len(teachers) < 2 or programme.curator is None:
             return
         programme.forms.add(form)
         mentor, secretary = teachers[0], teachers[1]
-        for number, teacher in enumerate(teachers, start=1):
-            if not teacher.has_written_consent:
-                teacher.consent_number, teacher.consent_date = f"Н-{number}", programme.starts_on - timedelta(days=7)
-                teacher.save(update_fields=["consent_number", "consent_date"])
         mentee, _ = Mentee.objects.get_or_create(
             organization=organization, **MENTEE,
             defaults={"category": Mentee.Category.YOUNG_SPECIALIST, "group": "учитель физики",
