@@ -11,7 +11,7 @@ from django_scopes import scopes_disabled
 from playwright.sync_api import Page, expect
 
 from core.models import Membership
-from core.roles import MUNICIPAL_ROLES, Role
+from core.roles import MUNICIPAL_ROLES, REGIONAL_ROLES, Role
 
 pytestmark = pytest.mark.browser
 
@@ -31,7 +31,10 @@ def test_every_role_logs_in_and_lands_on_its_home(role, world, page, log_in, scr
     log_in(page, world.users[role].email)
 
     title = page.get_by_test_id("page-title")
-    if role in MUNICIPAL_ROLES:
+    if role in REGIONAL_ROLES:
+        expect(page).to_have_url(re.compile(rf"/r/{world.region.pk}/$"))
+        expect(title).to_have_text("Муниципалитеты региона")
+    elif role in MUNICIPAL_ROLES:
         expect(page).to_have_url(re.compile(re.escape(MUNICIPALITY_HOME) + "$"))
         expect(title).to_have_text(world.municipality.short_name)
         schools = page.get_by_test_id("school-list")

@@ -283,7 +283,7 @@ def murl(name, world, **kwargs):
 
 @pytest.mark.parametrize("code", PERSONAL_KINDS)
 def test_the_observer_and_the_department_never_read_a_personal_document(
-    code, world, school, programme, people, curator, director
+    code, world, school, programme, people, curator, director, teachers
 ):
     subject = kind_of(code).subjects(programme)[0][0]
     document = drafting.create(tenant=school, kind_code=code, actor=curator, programme=programme, subject_id=subject)
