@@ -37,8 +37,8 @@ MOVED_TABLES = (
 MOVED_MODELS = ("municipality", "organization", "membership", "auditentry", "job", "notification")
 # Forward migrations only add rows here: applied migrations, and the content types and permissions of new models.
 GROWING_TABLES = {"django_migrations", "django_content_type", "auth_permission"}
-# Reference data that a migration installs (the teachers' indicators and their plans, the kinds of mentoring).
-GROWING_TABLES |= {"monitoring_indicator", "monitoring_indicatorplan", "mentoring_mentoringkind"}
+# Reference data that a migration installs: the teachers' indicators and their plans.
+GROWING_TABLES |= {"monitoring_indicator", "monitoring_indicatorplan"}
 
 # The demo starts no job and links every notification to a school or a municipality: these rows, made with the
 # previous main's models after ``seed_demo``, give the data migrations something to convert — jobs in every

@@ -98,7 +98,7 @@ def test_second_run_adds_nothing_and_changes_nothing(seeded):
     # The logins and the summary per school are printed every time.
     assert f"Пароль у всех демо-пользователей: {DEMO_PASSWORD}" in output
     assert "mentor1@sh40.demo" in output
-    assert re.search(r"МБОУ «СШ №40»: наставляемых 42 \(несовершеннолетних \d+, без действующего согласия", output)
+    assert re.search(r"МБОУ «СШ №40»: наставляемых 44 \(несовершеннолетних \d+, без действующего согласия", output)
     assert len(re.findall(r"наставников \d+, запросов и компетенций 12, организаций-партнёров 2", output)) == 3
 
 
