@@ -68,7 +68,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "core.cache_headers.NoStoreForSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "core.session_lifetime.AbsoluteSessionLifetimeMiddleware",
+    "core.session_lifetime.SessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -133,9 +133,10 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
 PASSWORD_RESET_LIMIT_PER_EMAIL = env.int("PASSWORD_RESET_LIMIT_PER_EMAIL", default=3)
 PASSWORD_RESET_LIMIT_PER_ADDRESS = env.int("PASSWORD_RESET_LIMIT_PER_ADDRESS", default=20)
 
-# Sessions: a new key at login (Django's default), an idle timeout renewed by every request.
+# Sessions: a new key at login (Django's default), an idle timeout renewed by activity (core.session_lifetime,
+# written about once a minute rather than on every request).
+SESSION_ENGINE = "core.sessions"
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_TIMEOUT", default=60 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -62,6 +62,15 @@ def test_idle_session_expires_and_activity_extends_it(world, client, settings):
     assert client.get(f"/o/{world.school.slug}/")["Location"].startswith(reverse("login"))
 
 
+def test_a_fresh_session_is_not_rewritten_by_every_request(world, client):
+    login(client, "curator@a.test")
+    key = client.session.session_key
+    Session.objects.filter(pk=key).update(expire_date=timezone.now() + timedelta(minutes=59, seconds=30))
+    stored = Session.objects.get(pk=key).expire_date
+    assert client.get(f"/o/{world.school.slug}/").status_code == 200
+    assert Session.objects.get(pk=key).expire_date == stored  # renewed at most once a minute
+
+
 def test_deactivated_user_is_logged_out_everywhere(world, client):
     login(client, "curator@a.test")
     assert client.get(f"/o/{world.school.slug}/").status_code == 200

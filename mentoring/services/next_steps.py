@@ -7,6 +7,7 @@ numbers agree with them.
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import cached_property
 
 from django.urls import reverse
 from django.utils import timezone
@@ -14,12 +15,13 @@ from django.utils import timezone
 from core.roles import Capability, has_capability
 from documents.models import Document
 from documents.services.status import roadmap_states
-from mentoring.services.journal import own_pairs
+from mentoring.services.journal import members_prefetch, own_pairs
 from mentoring.services.programme_reading import INACTIVE_DAYS, inactive_pairs, overdue_activities
 from monitoring.models import Invitation, Wave
 from monitoring.models.questionnaires import Respondent
 
 SHOWN = 5  # items named in a task; the rest are behind its number
+LISTED = 10  # quiet pairs (and overdue activities) a dashboard lists; the rest behind their number
 WAVE_CLOSING_DAYS = 7  # an open questionnaire wave closing within a week is a task
 
 
@@ -39,6 +41,29 @@ class Task:
     urgent: bool = False
 
 
+class ProgrammeAttention:
+    """What needs attention in a programme today, each read once however many parts of a page show it: the
+    overdue activities (all of them: a programme has a handful) and the first quiet pairs with their number."""
+
+    def __init__(self, programme, today=None):
+        self.programme = programme
+        self.today = today or timezone.localdate()
+
+    @cached_property
+    def overdue(self) -> list:
+        activities = overdue_activities(self.programme, self.today)
+        return list(activities.order_by("due_on", "stage__number", "position", "pk"))
+
+    @cached_property
+    def quiet_pairs(self) -> list:
+        pairs = inactive_pairs(self.programme, self.today).select_related("mentor").prefetch_related(members_prefetch())
+        return list(pairs.order_by("last_meeting", "starts_on", "pk")[:LISTED])
+
+    @cached_property
+    def quiet_count(self) -> int:
+        return inactive_pairs(self.programme, self.today).count()
+
+
 def _school_url(school, name, query="", **kwargs):
     path = reverse(name, kwargs={"org": school.slug, **kwargs})
     return f"{path}?{query}" if query else path
@@ -55,10 +80,12 @@ def _document_items(documents) -> list[Item]:
     return items
 
 
-def school_tasks(school, user, roles, programme) -> list[Task]:
-    """The tasks of a school's landing for ``user`` with ``roles``; ``programme`` is the current one (or None)."""
+def school_tasks(school, user, roles, attention: ProgrammeAttention | None) -> list[Task]:
+    """The tasks of a school's landing for ``user`` with ``roles``; ``attention`` is the current programme's (None
+    without a programme)."""
     tasks = []
     today = timezone.localdate()
+    programme = attention.programme if attention is not None else None
     if has_capability(roles, Capability.APPROVE_SCHOOL_DOCUMENTS):
         waiting = Document.owned.filter(status=Document.Status.SENT).select_related("organization")
         waiting = waiting.order_by("updated_at", "pk")
@@ -69,17 +96,19 @@ def school_tasks(school, user, roles, programme) -> list[Task]:
                      _document_items(waiting), urgent=True)
             )  # fmt: skip
     if has_capability(roles, Capability.DRAFT_SCHOOL_DOCUMENTS):
+        # Both statuses in one read: a school has a few dozen documents, a handful of them sent back.
+        sent_back = Document.owned.filter(status__in=[Document.Status.RETURNED, Document.Status.REMARKS])
+        sent_back = list(sent_back.select_related("organization").order_by("-updated_at", "-pk"))
         for status, label in (
             (Document.Status.RETURNED, "Документы возвращены на доработку"),
             (Document.Status.REMARKS, "Замечания управления образования к документам"),
         ):
-            documents = Document.owned.filter(status=status).select_related("organization").order_by("-updated_at")
-            count = documents.count()
-            if count:
+            documents = [document for document in sent_back if document.status == status]
+            if documents:
                 url = _school_url(school, "document_list", query=f"status={status}")
-                tasks.append(Task(label, count, url, _document_items(documents), urgent=True))
+                tasks.append(Task(label, len(documents), url, _document_items(documents), urgent=True))
     if programme is not None and has_capability(roles, Capability.MANAGE_PROGRAMME):
-        overdue = list(overdue_activities(programme, today).order_by("due_on", "stage__number", "position", "pk"))
+        overdue = attention.overdue
         if overdue:
             items = [
                 Item(activity.title, _school_url(school, "stage_detail", pk=activity.stage_id),
@@ -88,8 +117,7 @@ def school_tasks(school, user, roles, programme) -> list[Task]:
             ]  # fmt: skip
             tasks.append(Task("Просроченные мероприятия программы", len(overdue), "", items, urgent=True))
     if programme is not None and has_capability(roles, Capability.READ_JOURNALS):
-        quiet = inactive_pairs(programme, today).select_related("mentor").order_by("last_meeting", "starts_on", "pk")
-        count = quiet.count()
+        quiet, count = attention.quiet_pairs, attention.quiet_count
         if count:
             url = _school_url(school, "journal_list", query=f"programme={programme.pk}&inactive=1")
             items = [

@@ -10,12 +10,9 @@ from core.models import Organization
 from core.roles import Capability, has_capability
 from mentoring.models import Programme
 from mentoring.services.dashboard import INACTIVE_LABEL, Figure, programme_figures
-from mentoring.services.journal import members_prefetch
-from mentoring.services.programme_reading import inactive_pairs, overdue_activities, programme_progress
-from mentoring.services.programmes import current_programme
+from mentoring.services.next_steps import LISTED, ProgrammeAttention
+from mentoring.services.programme_reading import programme_progress
 from mentoring.services.stage_state import completed_count
-
-LISTED = 10  # overdue activities and inactive pairs shown on the page; the rest behind "all"
 
 
 def school_url(school: Organization, url_name: str, *, kwargs=None, query: str = "") -> str:
@@ -53,15 +50,16 @@ def linked_figures(school, figures: list[Figure], roles) -> list[tuple[str, list
     return list(groups.items())
 
 
-def dashboard_context(request) -> dict:
-    """What the school home shows to the director, the curator, the methodist and the observer."""
+def dashboard_context(request, attention: ProgrammeAttention | None) -> dict:
+    """What the school home shows to the director, the curator, the methodist and the observer; ``attention`` is
+    the current programme's (None without a programme)."""
     school, roles = request.tenant, request.roles
-    programme: Programme | None = current_programme()
-    if programme is None:
+    if attention is None:
         return {
             "programme": None,
             "programme_create_url": school_url(school, "programme_create"),
         }
+    programme: Programme = attention.programme
     progress = programme_progress(programme)
     stages = [(item, stage_url(school, item.stage.pk)) for item in progress]
     context = {
@@ -73,12 +71,11 @@ def dashboard_context(request) -> dict:
     figures = programme_figures(programme)
     context["figure_groups"] = linked_figures(school, figures, roles)
     if has_capability(roles, Capability.MANAGE_PROGRAMME):
-        overdue = overdue_activities(programme).order_by("due_on", "stage__number", "position", "pk")
+        overdue = attention.overdue
         context["overdue"] = [(activity, stage_url(school, activity.stage_id)) for activity in overdue[:LISTED]]
-        context["overdue_count"] = overdue.count()
+        context["overdue_count"] = len(overdue)
     if has_capability(roles, Capability.READ_JOURNALS):
-        inactive = inactive_pairs(programme).select_related("mentor").prefetch_related(members_prefetch())
-        context["inactive"] = list(inactive.order_by("last_meeting", "starts_on", "pk")[:LISTED])
+        context["inactive"] = attention.quiet_pairs[:LISTED]
         context["inactive_count"] = next(figure.count for figure in figures if figure.label == INACTIVE_LABEL)
         context["inactive_url"] = school_url(school, "journal_list", query=f"programme={programme.pk}&inactive=1")
     return context

@@ -6,7 +6,7 @@ from core.roles import Capability, Role, has_capability, sorted_by_role
 from core.tenancy import tenant_memberships
 from documents.services.status import roadmap_statuses
 from mentoring.services.journal import active_first, own_pairs, with_journal_facts
-from mentoring.services.next_steps import municipal_tasks, school_tasks
+from mentoring.services.next_steps import ProgrammeAttention, municipal_tasks, school_tasks
 from mentoring.services.programmes import current_programme
 from mentoring.views.dashboard import dashboard_context
 
@@ -42,10 +42,12 @@ class SchoolHomeView(TemplateView):
             )
             context["mentor_accounts"] = Membership.objects.filter(organization=school, role=Role.MENTOR).count()
         # The dashboard is the programme's aggregates: the roles that read school aggregates see it.
+        programme = current_programme()
+        attention = ProgrammeAttention(programme) if programme is not None else None
         context["shows_dashboard"] = has_capability(roles, Capability.SCHOOL_AGGREGATE_REPORTS)
         if context["shows_dashboard"]:
-            context.update(dashboard_context(request))
-        context["tasks"] = school_tasks(school, request.user, roles, current_programme())
+            context.update(dashboard_context(request, attention))
+        context["tasks"] = school_tasks(school, request.user, roles, attention)
         if has_capability(roles, Capability.KEEP_OWN_JOURNAL):
             context["own_pairs"] = active_first(with_journal_facts(own_pairs(request.user)))
         return super().get_context_data(**context, **kwargs)
