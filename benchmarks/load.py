@@ -78,16 +78,15 @@ def sessions():
     """A logged-in session key for the curator and the municipal specialist of each case, and the page mix."""
     from django.test import Client
 
-    from benchmarks.pages import FLOOR, pages, school_cases
+    from benchmarks.pages import FLOOR, landing, pages, school_cases
 
-    keys = {}
+    clients = {}
 
-    def session_of(user):
-        if user.pk not in keys:
-            client = Client()
-            client.force_login(user)
-            keys[user.pk] = client.session.session_key
-        return keys[user.pk]
+    def client_of(user):
+        if user.pk not in clients:
+            clients[user.pk] = Client()
+            clients[user.pk].force_login(user)
+        return clients[user.pk]
 
     mix, floor = [], []
     for school, curator, pair, specialist in school_cases(SCHOOLS):
@@ -95,7 +94,9 @@ def sessions():
             user = curator if who == "curator" else specialist
             if user is None:
                 continue
-            (floor if name == FLOOR else mix).append((url_of(school, pair), session_of(user)))
+            client = client_of(user)
+            target = (landing(client, url_of(school, pair)), client.session.session_key)
+            (floor if name == FLOOR else mix).append(target)
     return mix, floor
 
 
