@@ -119,3 +119,33 @@ def test_home_programme_page_and_municipal_dashboard_agree(world):
         labels = [item.label for item in programme_progress(programme)]
     for content in (home, page, school_page):
         assert re.findall(r'data-testid="stage-state">([^<]+)<', content) == labels
+
+
+def test_stage_three_counts_the_mentors_who_must_sign_a_written_consent_and_have_not(world):
+    from mentoring.models import Mentor
+    from mentoring.services.programme_reading import stage_readiness
+
+    school = world.school
+    programme = world.people[school.pk]["programme"]
+
+    def unsigned():
+        with tenant_scope(school):
+            reasons = stage_readiness(programme)[3].reasons
+        found = [int(reason.rsplit(": ", 1)[1]) for reason in reasons if reason.startswith("наставников без")]
+        return found[0] if found else 0
+
+    before = unsigned()
+    today = timezone.localdate()
+    with tenant_scope(school):
+        for last_name, category, years, signed in (
+            ("Учителева", Mentor.Category.TEACHER, 17, False),  # an employee signs whatever the age
+            ("Взрослова", Mentor.Category.PUPIL, 19, False),  # an adult signs
+            ("Юнова", Mentor.Category.PUPIL, 16, False),  # a minor pupil-mentor does not
+            ("Подписавшая", Mentor.Category.TEACHER, 40, True),
+        ):
+            Mentor.objects.create(
+                organization=school, last_name=last_name, first_name="Анна", category=category,
+                birth_date=today.replace(year=today.year - years) - timedelta(days=1),
+                consent_number="5" if signed else "", consent_date=today if signed else None,
+            )  # fmt: skip
+    assert unsigned() == before + 2

@@ -77,6 +77,17 @@ def with_consent_flags(mentees):
     )
 
 
+def without_written_consent(mentors):
+    """The mentors who must sign a written consent to mentor and have none: ``Mentor.needs_written_consent`` and
+    not ``has_written_consent``, as one filter for counting in the database."""
+    needs = (
+        Q(category__in=[Mentor.Category.TEACHER, Mentor.Category.EMPLOYEE])
+        | Q(birth_date__isnull=True)
+        | Q(birth_date__lte=minor_birth_date_cutoff())
+    )
+    return mentors.filter(needs & (Q(consent_number="") | Q(consent_date__isnull=True)))
+
+
 def mentee_has_valid_consent(mentee) -> bool:
     """Whether a mentee may be put in a pair: an adult's own consent, or a minor's representative's."""
     consents = Consent.objects.filter(mentee=mentee, purpose=Consent.Purpose.PERSONAL_DATA, withdrawn_at__isnull=True)

@@ -20,6 +20,7 @@ from mentoring.models import (
     Stage,
     StageActivity,
 )
+from mentoring.services.people import without_written_consent
 from mentoring.services.programmes import ACTIVE_MENTEE, INACTIVE_DAYS
 from mentoring.services.search import find_mentees
 from mentoring.services.stage_state import Readiness, StageProgress, completed_stages, state_of
@@ -73,9 +74,10 @@ def stage_readiness(programme: Programme) -> dict[int, Readiness]:
         active_pairs=active_pairs,
         pairs_without_plan=active_pairs.filter(plan_items__isnull=True),
         inactive=inactive_pairs(programme),
+        mentors=mentors,
+        mentors_without_consent=without_written_consent(mentors),
     )
-    mentor_list = list(mentors)
-    mentors_without_consent = sum(1 for m in mentor_list if m.needs_written_consent and not m.has_written_consent)
+    mentors_without_consent = counts["mentors_without_consent"]
     unpaired, untrained = counts["unpaired"], counts["untrained"]
     pairs_without_plan, inactive = counts["pairs_without_plan"], counts["inactive"]
     has_pairs, has_active_pairs = counts["pairs"] > 0, counts["active_pairs"] > 0
@@ -109,7 +111,7 @@ def stage_readiness(programme: Programme) -> dict[int, Readiness]:
             ),
         ),
         3: judge(
-            (not mentor_list, "в базе нет наставников"),
+            (counts["mentors"] == 0, "в базе нет наставников"),
             (mentors_without_consent > 0, f"наставников без письменного согласия: {mentors_without_consent}"),
         ),
         4: judge(
