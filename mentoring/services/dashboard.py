@@ -11,7 +11,7 @@ from django.db.models.functions import Coalesce
 from core.counting import counts_of
 from core.roles import Capability
 from mentoring.models import Mentee, Mentor, Pair, PairMember, Programme, ProgrammeMentor, TrainingSession
-from mentoring.services.programme_reading import inactive_pairs, mentees_with_pair_flag
+from mentoring.services.programme_reading import inactive_pairs, unpaired_mentees
 from mentoring.services.programmes import INACTIVE_DAYS
 
 
@@ -66,7 +66,7 @@ def programme_figures(programme: Programme) -> list[Figure]:
         Programme.objects.filter(pk=programme.pk),
         mentees=Mentee.objects.all(),
         in_pair=Mentee.objects.filter(status=Mentee.Status.IN_PAIR),
-        unpaired=mentees_with_pair_flag(programme).filter(has_pair=False),
+        unpaired=unpaired_mentees(programme),
         mentors=Mentor.objects.all(),
         trained=Mentor.objects.filter(training=Mentor.Training.TRAINED),
         selected=ProgrammeMentor.objects.filter(programme=programme),

@@ -31,7 +31,7 @@ from mentoring.services.access_log import pair_mentees, record_reading
 from mentoring.services.journal import save_plan_item
 from mentoring.services.pairs import close_pair, form_pair
 from mentoring.services.people import with_consent_flags
-from mentoring.services.programme_reading import mentees_with_pair_flag
+from mentoring.services.programme_reading import unpaired_mentees
 from mentoring.services.programmes import current_programme
 from mentoring.views.journal import AddPlanItemView, EditPlanItemView
 
@@ -269,7 +269,7 @@ class UnpairedMenteesView(ProgrammeRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         mentees = (
-            with_consent_flags(mentees_with_pair_flag(self.programme).filter(has_pair=False))
+            with_consent_flags(unpaired_mentees(self.programme))
             .prefetch_related("requests")
             .order_by("-awaiting_mentor", *name_order())
         )
