@@ -160,7 +160,10 @@ def main():
         raise SystemExit("Нужен wrk: sudo apt-get install wrk (scripts/system-packages.sh bench).")
     os.environ["SECRET_KEY"] = SECRET_KEY
     setup_django()
-    mix, floor = sessions()
+    from django.test.utils import override_settings
+
+    with override_settings(ROOT_URLCONF="benchmarks.urls"):  # the floor's page lands too
+        mix, floor = sessions()
     bare = [("/bench-bare/", "")]
     port = free_port()
     cookie_name = "__Host-sessionid"  # the production session cookie
