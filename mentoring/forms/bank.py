@@ -5,7 +5,7 @@ from django import forms
 from django_scopes.forms import SafeModelChoiceField
 
 from ..models import BankEntry, Meeting, Mentee, Mentor
-from ..services.bank_crossing import TEACHER_MENTEES
+from ..services.bank_crossing.reach import TEACHER_MENTEES
 from .base import DATE_WIDGET, PlainTextFormMixin
 from .journal import LONGEST_MEETING, SHORTEST_MEETING
 
