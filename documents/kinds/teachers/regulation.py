@@ -6,11 +6,11 @@ from pathlib import Path
 
 from core.inflection import organization_name
 
-from ...content import paragraph, table
-from .. import Block, Kind, kind, kind_of
-from ..appendices import appended_documents, appendix_content
+from ...content import paragraph
+from .. import Block, Kind, kind
+from ..appendices import appended_documents, appendix_of
 from ..common import CONTROL, PLACE, approved_stamp, default_place, programme_problems
-from ..municipal import HEAD, WIDTHS, parse_items, plan_year
+from ..municipal import items_table, plan_year
 from ..regulation import keyed_texts, numbered_sections
 from ..school_orders import BASIS, curator_of, order_content
 
@@ -20,6 +20,13 @@ ROADMAP_ITEMS = "\n".join(
     line
     for line in (DATA / "teachers_roadmap.txt").read_text(encoding="utf-8").splitlines()
     if not line.startswith("#")
+)
+PLAN_ITEMS = Block(
+    "items",
+    "Мероприятия",
+    "Каждое мероприятие с новой строки, поля через « | »: № | мероприятие | сроки | ответственный | "
+    "результат. Строка с номером без точки начинает раздел.",
+    max_length=40000,
 )
 
 SECTIONS = (
@@ -136,15 +143,7 @@ class TeachersRoadmap(Kind):
     )
     approved_by_order = True
     stamp_label = "УТВЕРЖДЁН"
-    blocks = (
-        Block(
-            "items",
-            "Мероприятия",
-            "Каждое мероприятие с новой строки, поля через « | »: № | мероприятие | сроки | ответственный | "
-            "результат. Строка с номером без точки начинает раздел.",
-            max_length=40000,
-        ),
-    )
+    blocks = (PLAN_ITEMS,)
 
     def missing(self, document):
         return programme_problems(document)
@@ -157,7 +156,6 @@ class TeachersRoadmap(Kind):
         return "по реализации Положения о системе наставничества педагогических работников"
 
     def content(self, document, texts) -> dict:
-        rows = [item.row() for item in parse_items(texts.get("items", ""))] or [["", "—", "", "", ""]]
         return {
             "kind_title": "ПЛАН МЕРОПРИЯТИЙ (ДОРОЖНАЯ КАРТА)",
             "title": self.title(document),
@@ -166,7 +164,7 @@ class TeachersRoadmap(Kind):
                     f"Школа: {document.tenant.name}. Срок реализации: {plan_year(document)}/"
                     f"{plan_year(document) + 1} учебный год."
                 ),
-                table(HEAD, [[str(n) for n in range(1, 6)], *rows], widths=list(WIDTHS)),
+                items_table(texts.get("items", "")),
             ],
             "landscape": True,
         }
@@ -206,15 +204,8 @@ class TeachersSystemOrder(Kind):
 
     def build(self, document, texts):
         appended = appended_documents(document, self.approves)
-        appendices, points = [], []
-        for code in self.approves:
-            item, kind_ = appended[code], kind_of(code)
-            if item.approved_before:
-                continue
-            own = {key: value for key, value in item.own.items() if any(block.key == key for block in kind_.blocks)}
-            appendices.append(
-                appendix_content(item.approved_here or kind_.content(document, {**kind_.defaults(document), **own}))
-            )
+        appendices = [appendix_of(document, appended[code]) for code in self.approves if appended[code].appended]
+        points = []
         number = 1
         if appended[TeachersRegulation.code].appended:
             points.append(
