@@ -336,6 +336,16 @@ def items_table(text: str) -> dict:
     return table(HEAD, [[str(n) for n in range(1, 6)], *rows], widths=list(WIDTHS))
 
 
+def plan_content(kind_title: str, title: str, note: str, items: str) -> dict:
+    """A plan of measures on landscape pages: its note (the abbreviations, the period) over the items' table."""
+    return {
+        "kind_title": kind_title,
+        "title": title,
+        "blocks": [paragraph(note), items_table(items)],
+        "landscape": True,
+    }
+
+
 def municipal_stamp(document, label: str) -> dict:
     """«УТВЕРЖДЁН приказом Управления образования … от … № …» over a document the department's order approves."""
     return order_stamp(label, municipality_name(document.tenant, "gent"), document.dated, document.number)

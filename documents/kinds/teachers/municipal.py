@@ -12,11 +12,11 @@ from ..appendices import appended_documents, appendix_marks, appendix_of
 from ..common import PLACE
 from ..municipal import (
     head_signature,
-    items_table,
     municipal_place,
     municipal_problems,
     municipal_requisites,
     municipal_stamp,
+    plan_content,
     plan_year,
     point,
 )
@@ -135,18 +135,11 @@ class MunicipalTeachersMeasures(Kind):
         return "по внедрению системы наставничества педагогических работников"
 
     def content(self, document, texts) -> dict:
-        return {
-            "kind_title": "КОМПЛЕКС МЕР (ДОРОЖНАЯ КАРТА)",
-            "title": self.title(document),
-            "blocks": [
-                paragraph(
-                    f"Сокращения: УО — {document.tenant.name}; ОО — образовательные организации; методическая "
-                    f"служба — {centre_of(texts)}."
-                ),
-                items_table(texts.get("items", "")),
-            ],
-            "landscape": True,
-        }
+        note = (
+            f"Сокращения: УО — {document.tenant.name}; ОО — образовательные организации; методическая служба — "
+            f"{centre_of(texts)}."
+        )
+        return plan_content("КОМПЛЕКС МЕР (ДОРОЖНАЯ КАРТА)", self.title(document), note, texts.get("items", ""))
 
     def build(self, document, texts):
         return {"stamps": [municipal_stamp(document, self.stamp_label)], **self.content(document, texts)}

@@ -6,11 +6,10 @@ from pathlib import Path
 
 from core.inflection import organization_name
 
-from ...content import paragraph
 from .. import Block, Kind, kind
 from ..appendices import appended_documents, appendix_of
 from ..common import CONTROL, PLACE, approved_stamp, default_place, programme_problems
-from ..municipal import items_table, plan_year
+from ..municipal import plan_content, plan_year
 from ..regulation import keyed_texts, numbered_sections
 from ..school_orders import BASIS, curator_of, order_content
 
@@ -156,18 +155,9 @@ class TeachersRoadmap(Kind):
         return "по реализации Положения о системе наставничества педагогических работников"
 
     def content(self, document, texts) -> dict:
-        return {
-            "kind_title": "ПЛАН МЕРОПРИЯТИЙ (ДОРОЖНАЯ КАРТА)",
-            "title": self.title(document),
-            "blocks": [
-                paragraph(
-                    f"Школа: {document.tenant.name}. Срок реализации: {plan_year(document)}/"
-                    f"{plan_year(document) + 1} учебный год."
-                ),
-                items_table(texts.get("items", "")),
-            ],
-            "landscape": True,
-        }
+        year = plan_year(document)
+        note = f"Школа: {document.tenant.name}. Срок реализации: {year}/{year + 1} учебный год."
+        return plan_content("ПЛАН МЕРОПРИЯТИЙ (ДОРОЖНАЯ КАРТА)", self.title(document), note, texts.get("items", ""))
 
     def build(self, document, texts):
         return {"stamps": [approved_stamp(document)], **self.content(document, texts)}
