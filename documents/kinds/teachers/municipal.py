@@ -10,6 +10,7 @@ from ...content import command, paragraph, text_blocks
 from .. import Block, Kind, kind
 from ..appendices import appended_documents, appendix_marks, appendix_of
 from ..common import PLACE
+from ..legal_basis import TEACHERS_BASIS
 from ..municipal import (
     head_signature,
     municipal_place,
@@ -174,10 +175,7 @@ class MunicipalTeachersOrder(Kind):
     def defaults(self, document):
         return {
             "place": municipal_place(document.tenant),
-            "basis": "В соответствии со статьёй 351.8 Трудового кодекса Российской Федерации, Методическими "
-            "рекомендациями по разработке и внедрению системы (целевой модели) наставничества педагогических "
-            "работников в образовательных организациях (письмо Министерства просвещения Российской Федерации от "
-            "21.12.2021 № АЗ-1128/08), в целях профессионального становления и закрепления в профессии "
+            "basis": TEACHERS_BASIS + ", в целях профессионального становления и закрепления в профессии "
             "педагогических работников",
             "coordinators": (
                 "- муниципальную методическую службу — для педагогических работников общеобразовательных организаций "

@@ -9,6 +9,7 @@ from core.inflection import organization_name
 from .. import Block, Kind, kind
 from ..appendices import appended_documents, appendix_of
 from ..common import CONTROL, PLACE, approved_stamp, default_place, programme_problems
+from ..legal_basis import TEACHERS_BASIS
 from ..municipal import plan_content, plan_year
 from ..regulation import keyed_texts, numbered_sections
 from ..school_orders import BASIS, curator_of, order_content
@@ -182,11 +183,8 @@ class TeachersSystemOrder(Kind):
     def defaults(self, document):
         return {
             "place": default_place(document.tenant),
-            "basis": "В соответствии со статьёй 351.8 Трудового кодекса Российской Федерации, Методическими "
-            "рекомендациями по разработке и внедрению системы (целевой модели) наставничества педагогических "
-            "работников в образовательных организациях (письмо Министерства просвещения Российской Федерации от "
-            "21.12.2021 № АЗ-1128/08), в целях профессионального становления, развития и закрепления в профессии "
-            "педагогических работников",
+            "basis": TEACHERS_BASIS + ", в целях профессионального становления, развития и закрепления в "
+            "профессии педагогических работников",
         }
 
     def title(self, document):
