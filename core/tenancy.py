@@ -13,7 +13,7 @@ only:
 - ``core.views.notifications`` and the navbar's count (``user_scope``: the person's own notifications);
 - ``documents.kinds.legal_basis``, a school's order citing its department's approved order, a published act
   (``own_rows_scope`` of the municipality: its own documents only);
-- ``mentoring.services.bank_crossing``, the municipal bank of mentors: the one module where a school reads or
+- ``mentoring.services.bank_crossing``, the municipal bank of mentors: the one package where a school reads or
   writes another school's rows — the listings of the other schools of its municipality, the requests between
   them, and the pairs a mentor keeps from their own school (its docstring says what each crossing exposes);
 - management commands and the demo and dataset builders (``demo/``), and tests, through the same function.

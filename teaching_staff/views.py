@@ -11,6 +11,7 @@ from django.views.generic import TemplateView
 from core.roles import Capability
 from documents.models import Document
 from mentoring.models import Pair, Programme
+from mentoring.views.journal import show_refusal
 
 from .forms import (
     AddendumForm,
@@ -169,8 +170,7 @@ class CouncilMeetingCreateView(TemplateView):
                     items=items, actor=request.user, tenant=request.tenant, request=request,
                 )  # fmt: skip
             except ValidationError as error:
-                for message in error.messages:
-                    meeting_form.add_error(None, message)
+                show_refusal(meeting_form, error)
             else:
                 messages.success(request, f"{meeting} записано: протокол — в «Документах».")
                 return redirect("council", org=request.tenant.slug)
@@ -211,8 +211,7 @@ class PairAppointmentView(TemplateView):
             try:
                 self.act(action, pair, appointment, form.cleaned_data)
             except ValidationError as error:
-                for message in error.messages:
-                    form.add_error(None, message)
+                show_refusal(form, error)
             else:
                 return redirect("pair_appointment", org=request.tenant.slug, pk=pair.pk)
         messages.error(request, "Не сохранено: исправьте отмеченное.")

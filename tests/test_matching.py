@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from mentoring import matching
+from mentoring.matching import candidates, scoring, unmatched
 from mentoring.models import Mentee, Mentor
 from mentoring.reference import FORMS
 from mentoring.services.pair_rules import (
@@ -135,7 +136,7 @@ def generated(n_mentees, n_mentors, seed, tags=12):
 
 def brute_force_best(mentors, mentees, forms) -> float:
     """The greatest total score over every assignment (tiny cases only), scored as the matching scores."""
-    options, _ = matching.best_options(mentors, mentees, forms, {})
+    options, _ = candidates.best_options(mentors, mentees, forms, {})
     choices = [[None] + [m for m in mentors if (e.id, m.id) in options] for e in mentees]
     best = 0.0
     for assignment in itertools.product(*choices):
@@ -148,7 +149,7 @@ def brute_force_best(mentors, mentees, forms) -> float:
             if slot >= chosen.free_places:
                 break
             taken[chosen.id] = slot + 1
-            total += options[(chosen_mentee.id, chosen.id)][0] + matching.LOAD_WEIGHT * matching.load_fit(chosen, slot)
+            total += options[(chosen_mentee.id, chosen.id)][0] + scoring.LOAD_WEIGHT * scoring.load_fit(chosen, slot)
         else:
             best = max(best, total)
     return best
@@ -223,7 +224,7 @@ def test_capacities_are_respected_and_load_spreads_when_fits_are_equal():
     per_mentor = [sum(1 for s in result.suggestions if s.mentor_id == m.id) for m in (busy, other)]
     assert per_mentor == [2, 2]
     assert len(result.unmatched) == 1
-    assert set(result.unmatched.values()) == {matching.ALL_TAKEN}
+    assert set(result.unmatched.values()) == {unmatched.ALL_TAKEN}
     two = matching.optimal([busy, other], mentees[:2], [TEACHER_PUPIL])
     assert sorted(s.mentor_id for s in two.suggestions) == [1, 2], "equal fits: one mentee each, not both to one"
 
@@ -231,8 +232,8 @@ def test_capacities_are_respected_and_load_spreads_when_fits_are_equal():
 def test_a_mentor_with_pairs_already_has_fewer_slots_and_a_lower_load_fit():
     fresh = mentor(1, free=3, capacity=3)
     loaded = mentor(2, free=1, capacity=3)
-    assert matching.load_fit(fresh, 0) == 1
-    assert matching.load_fit(loaded, 0) == pytest.approx(1 / 3)
+    assert scoring.load_fit(fresh, 0) == 1
+    assert scoring.load_fit(loaded, 0) == pytest.approx(1 / 3)
     result = matching.optimal([fresh, loaded], [mentee(1)], [TEACHER_PUPIL])
     assert result.suggestions[0].mentor_id == 1
     assert "нагрузка наставника: 1 из 3" in result.suggestions[0].reasons
@@ -246,7 +247,7 @@ def test_suggestions_say_why():
     assert suggestion.reasons[0] == "форма «учитель – ученик»"
     assert "общие запросы: Проекты" in suggestion.reasons
     assert suggestion.score == pytest.approx(
-        matching.REQUESTS_WEIGHT * 0.5 + matching.AGE_WEIGHT * 1 + matching.LOAD_WEIGHT * 1
+        scoring.REQUESTS_WEIGHT * 0.5 + scoring.AGE_WEIGHT * 1 + scoring.LOAD_WEIGHT * 1
     )
 
 
@@ -288,7 +289,7 @@ def test_whom_the_matching_cannot_place_is_explained(who, mentor_fields, mentee_
 
 def test_no_mentors_at_all():
     result = matching.optimal([], [mentee(1)], [TEACHER_PUPIL])
-    assert result.unmatched == {1: matching.NO_FREE_MENTORS}
+    assert result.unmatched == {1: unmatched.NO_FREE_MENTORS}
 
 
 # The hard rules over facts, each refusal in Russian.
@@ -388,7 +389,7 @@ def test_array_scoring_equals_the_rules_and_the_fit_of_each_combination(seed):
     rng = random.Random(seed)
     mentors, mentees = generated(120, 40, seed=seed)
     mentors, mentees = with_classes(mentors, rng), with_classes(mentees, rng)
-    options, why_not = matching.best_options(mentors, mentees, ALL_FORMS)
+    options, why_not = candidates.best_options(mentors, mentees, ALL_FORMS)
     expected = {}
     for one in mentees:
         for other in mentors:
@@ -396,7 +397,7 @@ def test_array_scoring_equals_the_rules_and_the_fit_of_each_combination(seed):
             for form in ALL_FORMS:
                 if mentor_refusal_codes(other, form, 1) or mentee_refusal_codes(other, one, form):
                     continue
-                score = matching.fit_score(other, one, form)
+                score = scoring.fit_score(other, one, form)
                 if best is None or score > best[0]:
                     best = (score, form.id)
             if best:

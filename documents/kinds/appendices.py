@@ -5,7 +5,8 @@ current draft's own words (before signing). Two queries for all of them."""
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..content import heading
+from ..content import appendix, heading
+from . import kind_of
 
 
 @dataclass
@@ -52,3 +53,20 @@ def appendix_content(content: dict) -> dict:
             *inner.get("blocks", []),
         ]
     return appended
+
+
+def appendix_of(order, item: Appended) -> dict:
+    """``item`` as ``order`` appends it (``appendix_content``): the version the order approved, else the draft's own
+    words (those of its kind's blocks) over the kind's defaults."""
+    kind_ = kind_of(item.code)
+    own = {key: value for key, value in item.own.items() if any(block.key == key for block in kind_.blocks)}
+    return appendix_content(item.approved_here or kind_.content(order, {**kind_.defaults(order), **own}))
+
+
+def appendix_marks(order, contents) -> list[dict]:
+    """The order's appendices under their marks, numbered; the only one is not numbered (ГОСТ Р 7.0.97-2016,
+    5.24)."""
+    marks = [appendix(n, order.dated, order.number, content) for n, content in enumerate(contents, start=1)]
+    if len(marks) == 1:
+        marks[0]["mark"][0] = "Приложение"
+    return marks

@@ -13,6 +13,12 @@ from ..content import short_date
 
 FEDERAL_ACTS_FILE = Path(__file__).parent / "data" / "federal_acts.txt"
 MUNICIPAL_ORDER = "municipal_order"
+# The basis of an order on the teachers' system of mentoring, without its purpose (the kind adds it).
+TEACHERS_BASIS = (
+    "В соответствии со статьёй 351.8 Трудового кодекса Российской Федерации, Методическими рекомендациями по "
+    "разработке и внедрению системы (целевой модели) наставничества педагогических работников в образовательных "
+    "организациях (письмо Министерства просвещения Российской Федерации от 21.12.2021 № АЗ-1128/08)"
+)
 
 
 @cache

@@ -15,11 +15,11 @@ from core.inflection import by_gender, gender_of, name_of, position_in
 from documents.models import Document
 from mentoring.models import Mentor
 
-from ..content import short_date, table
+from ..content import short_date
 from . import Block, Kind, kind
 from .common import CONTROL, PLACE, default_place, programme_problems
 from .legal_basis import federal_act, pupils_basis
-from .school_orders import BASIS, active_pairs, curator_of, mentor_position, order_content
+from .school_orders import BASIS, acquaintance_sheet, active_pairs, curator_of, mentor_position, order_content
 
 CONSENT_KIND = "mentor_consent"
 CONSENT_HINT = (
@@ -196,17 +196,5 @@ class MentorAppointmentOrder(Kind):
             "работу наставнических пар и групп.",
             CONTROL,
         ]
-        acquainted = {
-            "title": "Лист ознакомления наставников с приказом",
-            "blocks": [
-                table(
-                    ["№", "ФИО наставника", "Должность / место работы или учёбы", "Подпись", "Дата"],
-                    [
-                        [str(number), mentor.full_name, mentor_position(mentor), "", ""]
-                        for number, (mentor, _) in enumerate(mentors, start=1)
-                    ],
-                    widths=[5, 30, 30, 15, 20],
-                )
-            ],
-        }
+        acquainted = acquaintance_sheet(mentors, "Должность / место работы или учёбы")
         return order_content(document, texts, self.title(document), points, appendices=[acquainted])

@@ -20,7 +20,6 @@ from core.roles import Role
 
 from ..content import (
     BLANK_NUMBER,
-    appendix,
     bullets,
     command,
     initials_surname,
@@ -30,8 +29,8 @@ from ..content import (
     table,
     text_blocks,
 )
-from . import Block, Kind, kind, kind_of
-from .appendices import appended_documents, appendix_content
+from . import Block, Kind, kind
+from .appendices import appended_documents, appendix_marks, appendix_of
 from .common import PLACE, who
 from .legal_basis import pupils_basis
 
@@ -230,14 +229,12 @@ class MunicipalRoadmap(Kind):
         return "по внедрению целевой модели наставничества в образовательных организациях"
 
     def body(self, document, texts) -> list[dict]:
-        municipality = document.tenant
-        rows = [item.row() for item in parse_items(texts.get("items", ""))] or [["", "—", "", "", ""]]
         return [
             paragraph(
-                f"Сокращения: УО — {municipality.name}; ОО — образовательные организации; "
+                f"Сокращения: УО — {document.tenant.name}; ОО — образовательные организации; "
                 "ЦМН — целевая модель наставничества."
             ),
-            table(HEAD, [[str(n) for n in range(1, 6)], *rows], widths=list(WIDTHS)),
+            items_table(texts.get("items", "")),
         ]
 
     def content(self, document, texts) -> dict:
@@ -249,9 +246,7 @@ class MunicipalRoadmap(Kind):
         }
 
     def build(self, document, texts):
-        issuer = municipality_name(document.tenant, "gent")
-        stamp = order_stamp(self.stamp_label, issuer, document.dated, document.number)
-        return {"stamps": [stamp], **self.content(document, texts)}
+        return {"stamps": [municipal_stamp(document, self.stamp_label)], **self.content(document, texts)}
 
 
 @kind
@@ -325,21 +320,35 @@ class MunicipalOrder(Kind):
             f"карты на согласование в {municipality.short_name}.",
         )
         blocks += point(5, "Контроль за исполнением настоящего приказа оставляю за собой.")
-        roadmap = kind_of(MunicipalRoadmap.code)
-        item = appended_documents(document, self.approves)[MunicipalRoadmap.code]
-        own = {key: value for key, value in item.own.items() if key == ITEMS.key}
-        content = appendix_content(
-            item.approved_here or roadmap.content(document, {**roadmap.defaults(document), **own})
-        )
-        mark = appendix(1, document.dated, document.number, content)
-        mark["mark"][0] = "Приложение"  # the only appendix is not numbered (ГОСТ Р 7.0.97-2016, 5.24)
+        roadmap = appended_documents(document, self.approves)[MunicipalRoadmap.code]
         return {
             "requisites": municipal_requisites(document, texts),
             "title": self.title(document),
             "blocks": blocks,
             "signature": head_signature(municipality),
-            "appendices": [mark],
+            "appendices": appendix_marks(document, [appendix_of(document, roadmap)]),
         }
+
+
+def items_table(text: str) -> dict:
+    """The plan's table: its head, the columns' numbers and a row per item of ``text`` (a dash when none)."""
+    rows = [item.row() for item in parse_items(text)] or [["", "—", "", "", ""]]
+    return table(HEAD, [[str(n) for n in range(1, 6)], *rows], widths=list(WIDTHS))
+
+
+def plan_content(kind_title: str, title: str, note: str, items: str) -> dict:
+    """A plan of measures on landscape pages: its note (the abbreviations, the period) over the items' table."""
+    return {
+        "kind_title": kind_title,
+        "title": title,
+        "blocks": [paragraph(note), items_table(items)],
+        "landscape": True,
+    }
+
+
+def municipal_stamp(document, label: str) -> dict:
+    """«УТВЕРЖДЁН приказом Управления образования … от … № …» over a document the department's order approves."""
+    return order_stamp(label, municipality_name(document.tenant, "gent"), document.dated, document.number)
 
 
 def municipal_requisites(document, texts) -> dict:

@@ -44,6 +44,18 @@ def mentor_position(mentor) -> str:
     return position
 
 
+def acquaintance_sheet(mentors, position_head: str) -> dict:
+    """The appendix «Лист ознакомления наставников с приказом»: a row for each of ``mentors`` ((mentor, …) pairs)
+    to sign and date."""
+    rows = [
+        [str(n), mentor.full_name, mentor_position(mentor), "", ""] for n, (mentor, _) in enumerate(mentors, start=1)
+    ]
+    return {
+        "title": "Лист ознакомления наставников с приказом",
+        "blocks": [table(["№", "ФИО наставника", position_head, "Подпись", "Дата"], rows, widths=[5, 30, 30, 15, 20])],
+    }
+
+
 def dates(first, last) -> str:
     return f"{short_date(first)}" if first == last else f"в период {period(first, last)}"
 

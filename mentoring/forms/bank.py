@@ -5,9 +5,9 @@ from django import forms
 from django_scopes.forms import SafeModelChoiceField
 
 from ..models import BankEntry, Meeting, Mentee, Mentor
-from ..services.bank_crossing import TEACHER_MENTEES
+from ..services.bank_crossing.reach import TEACHER_MENTEES
 from .base import DATE_WIDGET, PlainTextFormMixin
-from .journal import LONGEST_MEETING, SHORTEST_MEETING
+from .journal import duration_field
 
 
 class BankEntryForm(PlainTextFormMixin, forms.Form):
@@ -95,17 +95,7 @@ class ExternalMeetingForm(PlainTextFormMixin, forms.Form):
     kind = forms.ChoiceField(label="Вид встречи", choices=Meeting.Kind.choices, initial=Meeting.Kind.WORK)
     format = forms.ChoiceField(label="Формат", choices=Meeting.Format.choices, initial=Meeting.Format.IN_PERSON)
     topic = forms.CharField(label="Тема", max_length=300, error_messages={"required": "Укажите тему встречи."})
-    duration_minutes = forms.IntegerField(
-        label="Длительность, мин",
-        min_value=SHORTEST_MEETING,
-        max_value=LONGEST_MEETING,
-        error_messages={
-            "min_value": f"Длительность встречи — от {SHORTEST_MEETING} до {LONGEST_MEETING} минут.",
-            "max_value": f"Длительность встречи — от {SHORTEST_MEETING} до {LONGEST_MEETING} минут.",
-            "invalid": "Укажите длительность целым числом минут.",
-            "required": "Укажите длительность встречи в минутах.",
-        },
-    )
+    duration_minutes = duration_field()
     present = forms.TypedMultipleChoiceField(
         label="Присутствовали",
         coerce=int,

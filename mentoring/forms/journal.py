@@ -14,11 +14,9 @@ from .base import DATE_WIDGET, PlainTextFormMixin
 SHORTEST_MEETING, LONGEST_MEETING = 5, 600
 
 
-class MeetingForm(PlainTextFormMixin, forms.ModelForm):
-    """A meeting of the journal: when, which kind of stage 6's sequence, how, who was present, what was done and
-    agreed; afterwards the mentee's rating (1–10) and comment."""
-
-    duration_minutes = forms.IntegerField(
+def duration_field() -> forms.IntegerField:
+    """A meeting's length in whole minutes, from ``SHORTEST_MEETING`` to ``LONGEST_MEETING``."""
+    return forms.IntegerField(
         label="Длительность, мин",
         min_value=SHORTEST_MEETING,
         max_value=LONGEST_MEETING,
@@ -29,6 +27,13 @@ class MeetingForm(PlainTextFormMixin, forms.ModelForm):
             "required": "Укажите длительность встречи в минутах.",
         },
     )
+
+
+class MeetingForm(PlainTextFormMixin, forms.ModelForm):
+    """A meeting of the journal: when, which kind of stage 6's sequence, how, who was present, what was done and
+    agreed; afterwards the mentee's rating (1–10) and comment."""
+
+    duration_minutes = duration_field()
     present = SafeModelMultipleChoiceField(
         queryset=Mentee.objects.none(),
         label="Присутствовали",

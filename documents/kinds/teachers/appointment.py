@@ -15,7 +15,7 @@ from ..common import CONTROL, PLACE, default_place, programme_problems
 from ..mentor_appointment import appointment as appointment_words
 from ..mentor_appointment import mentors_with_pairs, whom, written_consents
 from ..personal.helpers import dateline, subject_of
-from ..school_orders import BASIS, curator_of, mentor_position, order_content
+from ..school_orders import BASIS, acquaintance_sheet, curator_of, mentor_position, order_content
 
 LABOUR_CODE = "статья 351.8 Трудового кодекса Российской Федерации"
 
@@ -122,19 +122,7 @@ class TeacherAppointmentOrder(Kind):
             "контролировать реализацию персонализированных программ наставничества.",
             CONTROL,
         ]
-        acquainted = {
-            "title": "Лист ознакомления наставников с приказом",
-            "blocks": [
-                table(
-                    ["№", "ФИО наставника", "Должность", "Подпись", "Дата"],
-                    [
-                        [str(n), mentor.full_name, mentor_position(mentor), "", ""]
-                        for n, (mentor, _) in enumerate(mentors, start=1)
-                    ],
-                    widths=[5, 30, 30, 15, 20],
-                )
-            ],
-        }
+        acquainted = acquaintance_sheet(mentors, "Должность")
         return order_content(document, texts, self.title(document), points, appendices=[acquainted])
 
 

@@ -6,26 +6,24 @@ Regulation come from data/teachers_regulation.txt)."""
 
 from pathlib import Path
 
-from core.inflection import municipality_name
-
-from ...content import appendix, command, order_stamp, paragraph, table, text_blocks
-from .. import Block, Kind, kind, kind_of
-from ..appendices import appended_documents, appendix_content
+from ...content import command, paragraph, text_blocks
+from .. import Block, Kind, kind
+from ..appendices import appended_documents, appendix_marks, appendix_of
 from ..common import PLACE
+from ..legal_basis import TEACHERS_BASIS
 from ..municipal import (
-    HEAD,
-    WIDTHS,
     head_signature,
     municipal_place,
     municipal_problems,
     municipal_requisites,
-    parse_items,
+    municipal_stamp,
+    plan_content,
     plan_year,
     point,
 )
 from ..regulation import keyed_texts, numbered_sections
 from .regulation import DEFAULTS as SCHOOL_TEXTS
-from .regulation import lower_order_title
+from .regulation import PLAN_ITEMS, lower_order_title
 
 OWN = keyed_texts(Path(__file__).parent.parent / "data" / "municipal_teachers.txt")
 CENTRE = Block(
@@ -110,8 +108,7 @@ class MunicipalTeachersRegulation(Kind):
         return {"kind_title": "ПОЛОЖЕНИЕ", "title": TITLE, "blocks": numbered_sections(SECTIONS, texts, intros)}
 
     def build(self, document, texts):
-        stamp = order_stamp("УТВЕРЖДЕНО", municipality_name(document.tenant, "gent"), document.dated, document.number)
-        return {"stamps": [stamp], **self.content(document, texts)}
+        return {"stamps": [municipal_stamp(document, "УТВЕРЖДЕНО")], **self.content(document, texts)}
 
 
 @kind
@@ -123,16 +120,7 @@ class MunicipalTeachersMeasures(Kind):
     name = "Комплекс мер (дорожная карта) по внедрению системы наставничества педагогических работников"
     approved_by_order = True
     stamp_label = "УТВЕРЖДЁН"
-    blocks = (
-        CENTRE,
-        Block(
-            "items",
-            "Мероприятия",
-            "Каждое мероприятие с новой строки, поля через « | »: № | мероприятие | сроки | ответственный | "
-            "результат. Строка с номером без точки начинает раздел.",
-            max_length=40000,
-        ),
-    )
+    blocks = (CENTRE, PLAN_ITEMS)
 
     def missing(self, document):
         return municipal_problems(document)
@@ -148,25 +136,14 @@ class MunicipalTeachersMeasures(Kind):
         return "по внедрению системы наставничества педагогических работников"
 
     def content(self, document, texts) -> dict:
-        rows = [item.row() for item in parse_items(texts.get("items", ""))] or [["", "—", "", "", ""]]
-        return {
-            "kind_title": "КОМПЛЕКС МЕР (ДОРОЖНАЯ КАРТА)",
-            "title": self.title(document),
-            "blocks": [
-                paragraph(
-                    f"Сокращения: УО — {document.tenant.name}; ОО — образовательные организации; методическая "
-                    f"служба — {centre_of(texts)}."
-                ),
-                table(HEAD, [[str(n) for n in range(1, 6)], *rows], widths=list(WIDTHS)),
-            ],
-            "landscape": True,
-        }
+        note = (
+            f"Сокращения: УО — {document.tenant.name}; ОО — образовательные организации; методическая служба — "
+            f"{centre_of(texts)}."
+        )
+        return plan_content("КОМПЛЕКС МЕР (ДОРОЖНАЯ КАРТА)", self.title(document), note, texts.get("items", ""))
 
     def build(self, document, texts):
-        stamp = order_stamp(
-            self.stamp_label, municipality_name(document.tenant, "gent"), document.dated, document.number
-        )
-        return {"stamps": [stamp], **self.content(document, texts)}
+        return {"stamps": [municipal_stamp(document, self.stamp_label)], **self.content(document, texts)}
 
 
 @kind
@@ -198,10 +175,7 @@ class MunicipalTeachersOrder(Kind):
     def defaults(self, document):
         return {
             "place": municipal_place(document.tenant),
-            "basis": "В соответствии со статьёй 351.8 Трудового кодекса Российской Федерации, Методическими "
-            "рекомендациями по разработке и внедрению системы (целевой модели) наставничества педагогических "
-            "работников в образовательных организациях (письмо Министерства просвещения Российской Федерации от "
-            "21.12.2021 № АЗ-1128/08), в целях профессионального становления и закрепления в профессии "
+            "basis": TEACHERS_BASIS + ", в целях профессионального становления и закрепления в профессии "
             "педагогических работников",
             "coordinators": (
                 "- муниципальную методическую службу — для педагогических работников общеобразовательных организаций "
@@ -228,13 +202,9 @@ class MunicipalTeachersOrder(Kind):
             (MunicipalTeachersMeasures.code, "Комплекс мер (дорожную карту) по внедрению системы наставничества "
              "педагогических работников в муниципальных образовательных организациях"),
         ):  # fmt: skip
-            item, kind_ = appended[code], kind_of(code)
-            if item.approved_before:
+            if not appended[code].appended:
                 continue
-            own = {key: value for key, value in item.own.items() if any(block.key == key for block in kind_.blocks)}
-            appendices.append(
-                appendix_content(item.approved_here or kind_.content(document, {**kind_.defaults(document), **own}))
-            )
+            appendices.append(appendix_of(document, appended[code]))
             approved.append(f"{words} (приложение {len(appendices)})")
         number = 1
         if approved:
@@ -261,13 +231,10 @@ class MunicipalTeachersOrder(Kind):
             "наставничества дополнительными соглашениями к трудовым договорам.",
         )
         blocks += point(number + 3, "Контроль за исполнением настоящего приказа оставляю за собой.")
-        marks = [appendix(n, document.dated, document.number, content) for n, content in enumerate(appendices, start=1)]
-        if len(marks) == 1:
-            marks[0]["mark"][0] = "Приложение"  # the only appendix is not numbered (ГОСТ Р 7.0.97-2016, 5.24)
         return {
             "requisites": municipal_requisites(document, texts),
             "title": self.title(document),
             "blocks": blocks,
             "signature": head_signature(municipality),
-            "appendices": marks,
+            "appendices": appendix_marks(document, appendices),
         }

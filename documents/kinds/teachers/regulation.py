@@ -6,11 +6,11 @@ from pathlib import Path
 
 from core.inflection import organization_name
 
-from ...content import paragraph, table
-from .. import Block, Kind, kind, kind_of
-from ..appendices import appended_documents, appendix_content
+from .. import Block, Kind, kind
+from ..appendices import appended_documents, appendix_of
 from ..common import CONTROL, PLACE, approved_stamp, default_place, programme_problems
-from ..municipal import HEAD, WIDTHS, parse_items, plan_year
+from ..legal_basis import TEACHERS_BASIS
+from ..municipal import plan_content, plan_year
 from ..regulation import keyed_texts, numbered_sections
 from ..school_orders import BASIS, curator_of, order_content
 
@@ -20,6 +20,13 @@ ROADMAP_ITEMS = "\n".join(
     line
     for line in (DATA / "teachers_roadmap.txt").read_text(encoding="utf-8").splitlines()
     if not line.startswith("#")
+)
+PLAN_ITEMS = Block(
+    "items",
+    "Мероприятия",
+    "Каждое мероприятие с новой строки, поля через « | »: № | мероприятие | сроки | ответственный | "
+    "результат. Строка с номером без точки начинает раздел.",
+    max_length=40000,
 )
 
 SECTIONS = (
@@ -136,15 +143,7 @@ class TeachersRoadmap(Kind):
     )
     approved_by_order = True
     stamp_label = "УТВЕРЖДЁН"
-    blocks = (
-        Block(
-            "items",
-            "Мероприятия",
-            "Каждое мероприятие с новой строки, поля через « | »: № | мероприятие | сроки | ответственный | "
-            "результат. Строка с номером без точки начинает раздел.",
-            max_length=40000,
-        ),
-    )
+    blocks = (PLAN_ITEMS,)
 
     def missing(self, document):
         return programme_problems(document)
@@ -157,19 +156,9 @@ class TeachersRoadmap(Kind):
         return "по реализации Положения о системе наставничества педагогических работников"
 
     def content(self, document, texts) -> dict:
-        rows = [item.row() for item in parse_items(texts.get("items", ""))] or [["", "—", "", "", ""]]
-        return {
-            "kind_title": "ПЛАН МЕРОПРИЯТИЙ (ДОРОЖНАЯ КАРТА)",
-            "title": self.title(document),
-            "blocks": [
-                paragraph(
-                    f"Школа: {document.tenant.name}. Срок реализации: {plan_year(document)}/"
-                    f"{plan_year(document) + 1} учебный год."
-                ),
-                table(HEAD, [[str(n) for n in range(1, 6)], *rows], widths=list(WIDTHS)),
-            ],
-            "landscape": True,
-        }
+        year = plan_year(document)
+        note = f"Школа: {document.tenant.name}. Срок реализации: {year}/{year + 1} учебный год."
+        return plan_content("ПЛАН МЕРОПРИЯТИЙ (ДОРОЖНАЯ КАРТА)", self.title(document), note, texts.get("items", ""))
 
     def build(self, document, texts):
         return {"stamps": [approved_stamp(document)], **self.content(document, texts)}
@@ -194,11 +183,8 @@ class TeachersSystemOrder(Kind):
     def defaults(self, document):
         return {
             "place": default_place(document.tenant),
-            "basis": "В соответствии со статьёй 351.8 Трудового кодекса Российской Федерации, Методическими "
-            "рекомендациями по разработке и внедрению системы (целевой модели) наставничества педагогических "
-            "работников в образовательных организациях (письмо Министерства просвещения Российской Федерации от "
-            "21.12.2021 № АЗ-1128/08), в целях профессионального становления, развития и закрепления в профессии "
-            "педагогических работников",
+            "basis": TEACHERS_BASIS + ", в целях профессионального становления, развития и закрепления в "
+            "профессии педагогических работников",
         }
 
     def title(self, document):
@@ -206,15 +192,8 @@ class TeachersSystemOrder(Kind):
 
     def build(self, document, texts):
         appended = appended_documents(document, self.approves)
-        appendices, points = [], []
-        for code in self.approves:
-            item, kind_ = appended[code], kind_of(code)
-            if item.approved_before:
-                continue
-            own = {key: value for key, value in item.own.items() if any(block.key == key for block in kind_.blocks)}
-            appendices.append(
-                appendix_content(item.approved_here or kind_.content(document, {**kind_.defaults(document), **own}))
-            )
+        appendices = [appendix_of(document, appended[code]) for code in self.approves if appended[code].appended]
+        points = []
         number = 1
         if appended[TeachersRegulation.code].appended:
             points.append(
